@@ -1,0 +1,115 @@
+"""Dates as officers write them: full, month/year or year only.
+
+An unknown date is `None`, never a made-up 01/01.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+
+class DateError(ValueError):
+    """A value that is not a date; `code` is the stable issue code."""
+
+    def __init__(self, code: str, message: str, hint: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.hint = hint
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the day, to the month, or to the year only."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> date:
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return date(self.year, month, day)
+
+    def iso(self) -> str:
+        """ISO 8601 with the known precision: 2024-02-15, 2024-02 or 2024."""
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def short(self) -> str:
+        """15/02/2024, tháng 02/2024 or năm 2024."""
+        if self.day:
+            return f"{self.day:02d}/{self.month:02d}/{self.year}"
+        if self.month:
+            return f"tháng {self.month:02d}/{self.year}"
+        return f"năm {self.year}"
+
+    def administrative(self) -> str:
+        """Decree 30/2020 style: day < 10 and months 1–2 zero-padded.
+
+        >>> PartialDate(2024, 2, 15).administrative()
+        'ngày 15 tháng 02 năm 2024'
+        """
+        if self.day:
+            month = f"{self.month:02d}" if self.month <= 2 else str(self.month)
+            return f"ngày {self.day:02d} tháng {month} năm {self.year}"
+        if self.month:
+            return f"tháng {self.month} năm {self.year}"
+        return f"năm {self.year}"
+
+
+_FULL = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{1,2})/(\d{4})$")
+_YEAR = re.compile(r"^(\d{4})$")
+
+FORMAT_HINT = (
+    "Viết ngày theo dạng ngày/tháng/năm (ví dụ 05/02/2024), hoặc tháng/năm (02/2024), "
+    "hoặc chỉ năm (2024). Nếu không rõ ngày, bỏ trống trường này."
+)
+
+
+def parse_date(text: str, today: date) -> PartialDate:
+    """Parse a date string strictly; raise DateError with a Vietnamese message."""
+    value = text.strip()
+    if m := _FULL.match(value):
+        day, month, year = int(m[1]), int(m[2]), int(m[3])
+    elif m := _ISO.match(value):
+        year, month, day = int(m[1]), int(m[2]), int(m[3])
+    elif m := _MONTH.match(value):
+        day, month, year = None, int(m[1]), int(m[2])
+    elif m := _YEAR.match(value):
+        day, month, year = None, None, int(m[1])
+    else:
+        raise DateError("ngay-sai-dinh-dang", f"'{text}' không phải là một ngày theo định dạng đã quy định.", FORMAT_HINT)
+    if year < 1900:
+        raise DateError("ngay-khong-ton-tai", f"Năm {year} quá xa, có lẽ gõ nhầm.", FORMAT_HINT)
+    if month is not None and not 1 <= month <= 12:
+        raise DateError("ngay-khong-ton-tai", f"Tháng {month} không tồn tại (tháng từ 1 đến 12).", FORMAT_HINT)
+    if day is not None:
+        days_in_month = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days_in_month:
+            raise DateError(
+                "ngay-khong-ton-tai",
+                f"Ngày '{text}' không tồn tại: tháng {month} năm {year} chỉ có {days_in_month} ngày.",
+                "Đối chiếu lại với văn bản gốc.",
+            )
+    result = PartialDate(year, month, day)
+    if result.first_day > today:
+        raise DateError(
+            "ngay-trong-tuong-lai",
+            f"Ngày '{text}' nằm trong tương lai (hôm nay là {today:%d/%m/%Y}).",
+            "Chỉ ghi những việc đã xảy ra; kiểm tra lại năm.",
+        )
+    return result

@@ -1,0 +1,85 @@
+"""Problems found in data/, reported the way an officer can act on them.
+
+Each problem is `path:line:column: code: message`, then the offending line with a
+caret and a hint, in Vietnamese. Codes are stable ASCII words so tests and the
+officers' guide can refer to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ERROR = "lỗi"
+WARNING = "cảnh báo"
+
+
+@dataclass(frozen=True)
+class Position:
+    """A place in a data file; line and column are 1-based."""
+
+    path: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Issue:
+    position: Position
+    code: str
+    message: str
+    hint: str = ""
+    severity: str = ERROR
+    related: Position | None = None
+
+    def headline(self) -> str:
+        return f"{self.position}: {self.code}: {self.message}"
+
+
+@dataclass
+class Issues:
+    """Collects every problem of a run; nothing stops at the first one."""
+
+    root: Path | None = None
+    items: list[Issue] = field(default_factory=list)
+    _sources: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, position: Position, code: str, message: str, hint: str = "", *,
+            severity: str = ERROR, related: Position | None = None) -> None:
+        self.items.append(Issue(position, code, message, hint, severity, related))
+
+    def remember_source(self, path: str, text: str) -> None:
+        """Keep a file's lines so reports can quote the offending line."""
+        self._sources[path] = text.splitlines()
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.items if i.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.items if i.severity == WARNING]
+
+    def sorted(self) -> list[Issue]:
+        return sorted(self.items, key=lambda i: (i.position.path, i.position.line, i.position.column, i.code))
+
+    def format(self, issue: Issue) -> str:
+        lines = [issue.headline()]
+        source = self._sources.get(issue.position.path)
+        if source and 1 <= issue.position.line <= len(source):
+            text = source[issue.position.line - 1]
+            number = str(issue.position.line)
+            lines.append(f"    {number} | {text}")
+            caret_at = min(max(issue.position.column - 1, 0), len(text))
+            lines.append(f"    {' ' * len(number)} | {' ' * caret_at}^")
+        if issue.related:
+            lines.append(f"    xem thêm: {issue.related}")
+        if issue.hint:
+            lines.append(f"    gợi ý: {issue.hint}")
+        return "\n".join(lines)
+
+    def report(self) -> str:
+        return "\n".join(self.format(i) for i in self.sorted())

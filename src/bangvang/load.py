@@ -1,0 +1,176 @@
+"""data/ → parsed records: every file accounted for, every problem recorded."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .issues import Issues, Position
+from .records import COLLECTIONS, Collection, Record, Report, Unit
+from .schema import Context, Invalid, parse_record
+from .yamlsrc import MAPPING, SEQUENCE, parse_yaml, read_text, split_front_matter
+
+# Files that may sit in data/ without being data.
+IGNORED_NAMES = {".gitkeep", "README.md"}
+
+
+@dataclass
+class Dataset:
+    """Everything read from one data folder, before cross-record validation."""
+
+    root: Path
+    unit: Unit | None = None
+    records: dict[str, list[Record]] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)        # rel path → collection kind or "dinh-kem"
+    attachments: dict[str, str] = field(default_factory=dict)  # rel path → text
+    ignored: list[str] = field(default_factory=list)
+    broken_ids: set[str] = field(default_factory=set)          # ids of records that failed to parse
+
+    def of(self, kind: str) -> list:
+        return self.records.get(kind, [])
+
+    def count(self) -> int:
+        return sum(len(v) for v in self.records.values()) + (1 if self.unit else 0)
+
+
+def _rel(root: Path, path: Path) -> str:
+    return f"{root.name}/{path.relative_to(root).as_posix()}"
+
+
+def _collection_for(rel_parts: tuple[str, ...]) -> Collection | None:
+    for collection in COLLECTIONS:
+        if collection.path.endswith(".yml"):
+            if rel_parts == (collection.path,):
+                return collection
+        elif len(rel_parts) == 2 and rel_parts[0] == collection.path:
+            suffix = ".md" if collection.layout == "markdown" else ".yml"
+            if rel_parts[1].endswith(suffix):
+                return collection
+    return None
+
+
+def load(root: Path, today: date | None = None, issues: Issues | None = None) -> tuple[Dataset, Issues]:
+    """Read every file under `root`; return the dataset and all issues found."""
+    issues = issues or Issues(root)
+    ctx = Context(issues, today or date.today())
+    data = Dataset(root)
+    if not root.is_dir():
+        issues.add(Position(str(root)), "khong-co-thu-muc", f"Không tìm thấy thư mục dữ liệu '{root}'.",
+                   "Chạy lệnh từ thư mục gốc của kho, nơi có thư mục data/.")
+        return data, issues
+    attachments_wanted: list[tuple[Report, str]] = []
+    for path in sorted(root.rglob("*")):
+        rel = _rel(root, path)
+        parts = path.relative_to(root).parts
+        if path.is_symlink():
+            issues.add(Position(rel), "lien-ket-tep", "Không dùng liên kết tượng trưng (symlink) trong data/.",
+                       "Thay bằng tệp thật.")
+            continue
+        if path.is_dir():
+            continue
+        if path.name in IGNORED_NAMES:
+            data.ignored.append(rel)
+            continue
+        collection = _collection_for(parts)
+        if collection is None:
+            if path.suffix == ".txt" and len(parts) == 2 and parts[0] == "bao-cao":
+                continue  # an attachment; checked against the reports that name it below
+            hint = "Dữ liệu YAML dùng đuôi .yml." if path.suffix == ".yaml" else (
+                "Mỗi loại dữ liệu có chỗ riêng: " + ", ".join(
+                    c.path + ("" if c.path.endswith(".yml") else "/") for c in COLLECTIONS) + ".")
+            issues.add(Position(rel), "tep-khong-ro-loai", f"Không biết tệp '{rel}' chứa loại dữ liệu nào.", hint)
+            continue
+        data.files[rel] = collection.kind
+        for record in _load_file(path, rel, collection, ctx, data.broken_ids):
+            if collection.kind == "don_vi":
+                data.unit = record  # type: ignore[assignment]
+            else:
+                data.records.setdefault(collection.kind, []).append(record)
+            if isinstance(record, Report) and record.raw_text:
+                attachments_wanted.append((record, record.raw_text))
+    if "don_vi" not in data.files.values():
+        issues.add(Position(f"{root.name}/don-vi.yml"), "thieu-tep",
+                   "Thiếu tệp don-vi.yml mô tả đơn vị công bố bảng vàng.", "Tạo tệp theo hướng dẫn cho cán bộ.")
+    for report, name in attachments_wanted:
+        folder = root / "bao-cao"
+        path = folder / name
+        rel = _rel(root, path)
+        if "/" in name or "\\" in name or not name.endswith(".txt") or not path.is_file() or path.is_symlink():
+            issues.add(report.pos("raw_text"), "thieu-tep-dinh-kem",
+                       f"Không có tệp '{name}' trong thư mục bao-cao/.",
+                       "Ghi đúng tên tệp .txt nằm cùng thư mục với báo cáo.")
+            continue
+        text = read_text(path, rel, issues)
+        if text is not None:
+            data.attachments[rel] = text
+            data.files[rel] = "dinh_kem"
+    for path in sorted((root / "bao-cao").glob("*.txt")) if (root / "bao-cao").is_dir() else ():
+        rel = _rel(root, path)
+        if rel not in data.files:
+            issues.add(Position(rel), "tep-khong-duoc-dung",
+                       "Tệp văn bản này không được báo cáo nào nhắc đến (trường 'ban_trich_xuat').",
+                       "Ghi tên tệp vào 'ban_trich_xuat' của báo cáo tương ứng, hoặc xoá tệp.")
+    return data, issues
+
+
+def _load_file(path: Path, rel: str, collection: Collection, ctx: Context, broken: set[str]) -> list[Record]:
+    text = read_text(path, rel, ctx.issues)
+    if text is None:
+        return []
+    if collection.layout == "markdown":
+        return _load_markdown(text, rel, collection, ctx, broken)
+    if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        ctx.issues.add(Position(rel), "tep-rong", "Tệp không có dữ liệu.",
+                       "Thêm dữ liệu hoặc xoá tệp nếu không cần nữa.")
+        return []
+    root = parse_yaml(text, rel, ctx.issues)
+    if root is None:
+        broken.update(re.findall(r"^[ \t-]*id:[ \t]*['\"]?([a-z0-9-]+)", text, re.M))
+        return []
+    if collection.layout == "single":
+        return _parse_all([root], collection, ctx, broken)
+    if root.kind != SEQUENCE:
+        ctx.issues.add(root.position, "sai-kieu",
+                       f"Tệp trong '{collection.path}/' phải là một danh sách, mỗi {collection.cls.LABEL} bắt đầu bằng '- '.",
+                       "Xem một tệp mẫu trong cùng thư mục.")
+        return []
+    return _parse_all(root.value, collection, ctx, broken)  # type: ignore[arg-type]
+
+
+def _parse_all(nodes, collection: Collection, ctx: Context, broken: set[str]) -> list[Record]:
+    records = []
+    for node in nodes:
+        try:
+            records.append(parse_record(collection.cls, node, ctx))
+        except Invalid:
+            # Remember the id so references to this record do not add a second, misleading error.
+            id_node = node.get("id") if node.kind == MAPPING else None
+            if id_node is not None and id_node.kind == "scalar":
+                broken.add(id_node.value)
+    return records
+
+
+def _load_markdown(text: str, rel: str, collection: Collection, ctx: Context, broken: set[str]) -> list[Record]:
+    split = split_front_matter(text)
+    if split is None:
+        ctx.issues.add(Position(rel), "thieu-phan-dau",
+                       "Tệp Markdown phải bắt đầu bằng phần thông tin giữa hai dòng '---'.",
+                       "Dòng đầu tiên của tệp là '---', tiếp theo là các trường, rồi một dòng '---'.")
+        return []
+    front, body, body_line = split
+    root = parse_yaml("\n" + front, rel, ctx.issues)  # the leading newline keeps line numbers exact
+    if root is None:
+        return []
+    if root.kind != MAPPING:
+        ctx.issues.add(root.position, "sai-kieu", "Phần thông tin đầu tệp phải gồm các dòng 'truong: giá trị'.", "")
+        return []
+    records = _parse_all([root], collection, ctx, broken)
+    for record in records:
+        record.body_markdown = body  # type: ignore[attr-defined]
+        record.body_line = body_line  # type: ignore[attr-defined]
+        if not body.strip():
+            ctx.issues.add(Position(rel, body_line), "thieu-noi-dung", "Phần nội dung sau thông tin đầu tệp đang trống.",
+                           "Viết nội dung (Markdown) sau dòng '---' thứ hai.")
+    return records

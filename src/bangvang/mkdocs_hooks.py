@@ -1,0 +1,95 @@
+"""MkDocs event handlers: load data/, add the generated pages, render them.
+
+The hook file in hooks/ only re-exports these functions, so the logic stays in a
+plain package that another driver (a standalone build, ProperDocs) could call.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.toc import get_toc
+
+from .model import load_board
+from .pages import Site
+
+log = get_plugin_logger(__name__)
+
+_site: Site | None = None
+
+
+def data_dir(config) -> Path:
+    """data/ beside mkdocs.yml, or BANGVANG_DATA (used to build another unit's data)."""
+    configured = os.environ.get("BANGVANG_DATA")
+    root = Path(config.config_file_path).parent
+    return Path(configured) if configured else root / "data"
+
+
+def on_config(config, **kwargs):
+    global _site
+    folder = data_dir(config)
+    board, issues = load_board(folder)
+    for warning in issues.warnings:
+        log.warning(issues.format(warning))
+    if board is None:
+        count = len(issues.errors)
+        raise PluginError(
+            f"Dữ liệu có {count} lỗi; trang web chưa được tạo (không có gì được công bố).\n\n"
+            + issues.report()
+            + f"\n\nSửa {count} lỗi ở trên rồi chạy lại. Hướng dẫn: mục 'Hướng dẫn cho cán bộ' trong README.")
+    unit = board.unit
+    config.site_name = unit.site_name
+    config.site_description = unit.site_description or unit.site_name
+    site_url = os.environ.get("BANGVANG_SITE_URL") or unit.site_url
+    if site_url and not config.site_url:
+        config.site_url = site_url.rstrip("/") + "/"
+    repo_url = os.environ.get("BANGVANG_REPO_URL") or unit.repo_url
+    if repo_url and not config.repo_url:
+        config.repo_url = repo_url
+        config.edit_uri = config.edit_uri or "edit/main/docs/"
+    if str(folder) not in [str(w) for w in config.watch]:
+        config.watch.append(str(folder))
+    _site = Site(board, data_dir=folder.name)
+    return config
+
+
+def on_files(files, config, **kwargs):
+    for spec in _site.pages.values():
+        if files.get_file_from_path(spec.src_uri) is not None:
+            raise PluginError(f"docs/{spec.src_uri} trùng với một trang được tạo từ dữ liệu; hãy xoá hoặc đổi tên tệp đó.")
+        inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+        f = File.generated(config, spec.src_uri, content="", inclusion=inclusion)
+        if spec.edit_path:
+            f.edit_uri = "../" + spec.edit_path
+        files.append(f)
+    return files
+
+
+def _spec(page):
+    return _site.pages.get(page.file.src_uri) if _site else None
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    spec = _spec(page)
+    if spec is None:
+        return markdown
+    # Material prints page.title and meta.description unescaped: hand it escaped text.
+    page.title = html.escape(spec.title)
+    page.meta["description"] = html.escape(spec.description, quote=True)
+    page.meta["hide"] = [] if spec.toc else ["toc"]
+    return ""
+
+
+def on_page_content(content, page, config, files, **kwargs):
+    spec = _spec(page)
+    if spec is None:
+        return content
+    rendered, toc_tokens = _site.render_page(spec.src_uri)
+    if toc_tokens:
+        page.toc = get_toc(toc_tokens)
+    return rendered

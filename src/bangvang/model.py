@@ -1,0 +1,211 @@
+"""The validated data as one linked graph that pages query.
+
+Built once per build from a Dataset without errors; nothing here re-reads files.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import vocab
+from .dates import PartialDate
+from .issues import Issues
+from .load import Dataset, load
+from .records import Award, Body, Document, Model, Movement, Recipient, Report, Unit
+from .text import person_sort_key, sort_key
+from .validate import index, record_url, validate
+
+
+def _doc_sort_key(doc: Document):
+    when = doc.date.first_day if doc.date else date.min
+    return (-when.toordinal(), sort_key(doc.display_title))
+
+
+def recipient_sort_key(r: Recipient):
+    if r.recipient_type == "ca_nhan":
+        return (0, person_sort_key(r.family_name or "", r.middle_name, r.name))
+    return (1, sort_key(r.name))
+
+
+@dataclass
+class Board:
+    """Everything a page needs, indexed both ways."""
+
+    unit: Unit
+    bodies: dict[str, Body]
+    documents: list[Document]             # the register: every document, reports included, newest first
+    reports: list[Report]
+    movements: list[Movement]
+    recipients: list[Recipient]
+    awards: list[Award]
+    models: list[Model]
+    flags: dict[str, list[str]]
+    attachments: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_id = {
+            "van_ban": {d.id: d for d in self.documents},
+            "phong_trao": {m.id: m for m in self.movements},
+            "doi_tuong": {r.id: r for r in self.recipients},
+            "khen_thuong": {a.id: a for a in self.awards},
+            "dien_hinh": {m.id: m for m in self.models},
+            "co_quan": self.bodies,
+        }
+        self.awards_of: dict[str, list[Award]] = defaultdict(list)
+        self.awards_in_movement: dict[str, list[Award]] = defaultdict(list)
+        self.awards_by_decision: dict[str, list[Award]] = defaultdict(list)
+        self.awards_by_authority: dict[str, list[Award]] = defaultdict(list)
+        for award in self.awards:
+            if award.recipient:
+                self.awards_of[award.recipient.id].append(award)
+            for m in award.movements:
+                self.awards_in_movement[m.id].append(award)
+            if award.decision:
+                self.awards_by_decision[award.decision.id].append(award)
+            if award.revoked_by:
+                self.awards_by_decision[award.revoked_by.id].append(award)
+            if award.authority:
+                self.awards_by_authority[award.authority.id].append(award)
+        self.movements_of_doc: dict[str, list[Movement]] = defaultdict(list)
+        for movement in self.movements:
+            for ref in movement.launched_by + movement.plans:
+                self.movements_of_doc[ref.id].append(movement)
+        self.reports_citing: dict[str, list[Report]] = defaultdict(list)
+        self.reports_on_movement: dict[str, list[Report]] = defaultdict(list)
+        for report in self.reports:
+            for ref in report.cited + ([report.answers] if report.answers else []):
+                self.reports_citing[ref.id].append(report)
+            for ref in report.movements:
+                self.reports_on_movement[ref.id].append(report)
+        self.models_of: dict[str, list[Model]] = defaultdict(list)
+        for model in self.models:
+            self.models_of[model.recipient.id].append(model)
+        self.documents_by_issuer: dict[str, list[Document]] = defaultdict(list)
+        for doc in self.documents:
+            if doc.issuer:
+                self.documents_by_issuer[doc.issuer.id].append(doc)
+
+    # -- lookups ---------------------------------------------------------
+
+    def get(self, ref) -> object:
+        return self.by_id[ref.kind][ref.id]
+
+    def url(self, record) -> str | None:
+        return record_url(record)
+
+    @staticmethod
+    def source_file(record) -> str:
+        """The data file a record was written in, e.g. 'data/van-ban/2021.yml'."""
+        return record.pos().path
+
+    def body_name_at(self, body: Body, when: PartialDate | None, short: bool = True) -> str:
+        """A body's name as it was at a date (its latest name when the date is unknown)."""
+        if when:
+            for period in body.names:
+                if (not period.start or period.start.first_day <= when.last_day) and \
+                        (not period.end or period.end.last_day >= when.first_day):
+                    return (period.short if short and period.short else period.name)
+        return body.short if short and body.short else body.name
+
+    def unit_name_at(self, when: PartialDate | None) -> str:
+        if when:
+            for period in self.unit.periods:
+                if (not period.start or period.start.first_day <= when.last_day) and \
+                        (not period.end or period.end.last_day >= when.first_day):
+                    return period.name
+        return self.unit.name
+
+    def authority_label(self, award: Award) -> str:
+        """'Chủ tịch UBND tỉnh Quảng Ngãi' as printed, or built from the body's name that year."""
+        if award.authority_printed:
+            return award.authority_printed
+        if not award.authority:
+            return ""
+        body = self.bodies[award.authority.id]
+        name = self.body_name_at(body, PartialDate(award.year) if award.year else None)
+        return f"{award.authority_title} {name}" if award.authority_title else name
+
+    def authority_level(self, award: Award) -> str | None:
+        if award.authority:
+            return self.bodies[award.authority.id].level
+        return None
+
+    def recipient_label(self, award: Award) -> str:
+        if award.recipient:
+            return self.by_id["doi_tuong"][award.recipient.id].full_name
+        group = award.group
+        count = f"{group.count} " if group.count else ""
+        kind = vocab.RECIPIENT_TYPES[group.recipient_type].label.lower()
+        return f"{count}{kind}" + (f" ({group.description})" if group.description else "")
+
+    def people_count(self, award: Award) -> int | None:
+        """How many recipients an award line stands for (None when unknown)."""
+        if award.recipient:
+            return 1
+        return award.group.count
+
+    # -- groupings for list pages ---------------------------------------
+
+    def awards_by_year(self) -> list[tuple[int | None, list[Award]]]:
+        groups: dict[int | None, list[Award]] = defaultdict(list)
+        for award in self.awards:
+            key = award.year if award.year else (award.period.end or award.period.start if award.period else None)
+            groups[key].append(award)
+        ordered = sorted((k for k in groups if k is not None), reverse=True)
+        result = [(k, groups[k]) for k in ordered]
+        if None in groups:
+            result.append((None, groups[None]))
+        return result
+
+    def latest_awards(self, n: int = 6) -> list[Award]:
+        dated = [a for a in self.awards if a.status != "thu_hoi"]
+        return sorted(dated, key=lambda a: (-a.year_sort, a.id))[:n]
+
+    def counts(self, key) -> Counter:
+        """Number of award lines per value of `key(award)`, unknowns under None."""
+        return Counter(key(a) for a in self.awards)
+
+    def figures(self) -> dict[str, int]:
+        granted = [a for a in self.awards if a.status == "da_tang"]
+        proposed = [a for a in self.awards if a.status == "de_nghi"]
+        return {
+            "movements": len(self.movements),
+            "awards": len(self.awards),
+            "granted": len(granted),
+            "proposed_people": sum(self.people_count(a) or 0 for a in proposed),
+            "recipients": len(self.recipients),
+            "documents": len(self.documents),
+            "reports": len(self.reports),
+            "models": len(self.models),
+        }
+
+
+def build_board(data: Dataset, issues: Issues) -> Board | None:
+    """Validate across records and link them; None if any error was found."""
+    flags = validate(data, issues)
+    if issues.errors or data.unit is None:
+        return None
+    ids = index(data)
+    bodies = dict(ids["co_quan"])
+    documents = sorted(data.of("van_ban") + data.of("bao_cao"), key=_doc_sort_key)
+    reports = sorted(data.of("bao_cao"), key=_doc_sort_key)
+    movements = sorted(data.of("phong_trao"), key=lambda m: sort_key(m.name))
+    recipients = sorted(data.of("doi_tuong"), key=recipient_sort_key)
+    awards = sorted(data.of("khen_thuong"), key=lambda a: (-a.year_sort, a.id))
+    models = sorted(data.of("dien_hinh"), key=lambda m: sort_key(m.title))
+    board = Board(data.unit, bodies, documents, reports, movements, recipients, awards, models, flags,
+                  attachments=data.attachments)
+    return board
+
+
+def load_board(root: Path, today: date | None = None) -> tuple[Board | None, Issues]:
+    """data/ → load → validate → Board. Returns (None, issues) when anything is wrong."""
+    data, issues = load(root, today)
+    if issues.errors:
+        # Still run the cross-record rules so the officer sees every problem at once.
+        validate(data, issues)
+        return None, issues
+    return build_board(data, issues), issues

@@ -1,0 +1,189 @@
+"""Which pages the site has, and what each page is given to render.
+
+Pages are described, not written: the MkDocs glue turns each PageSpec into a
+generated File and asks `render_page` for its HTML when MkDocs needs it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from . import vocab
+from .markdown_safe import SafeMarkdown
+from .model import Board
+from .text import sort_key
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass
+class PageSpec:
+    src_uri: str                  # e.g. "phong-trao/index.md"
+    title: str                    # plain text; escaped where it is output
+    template: str
+    context: dict = field(default_factory=dict)
+    edit_path: str | None = None  # the data file to edit, relative to the repository
+    description: str = ""
+    in_nav: bool = False
+    toc: bool = False
+
+    @property
+    def url(self) -> str:
+        """Site path with directory URLs: 'phong-trao/x/' ('' for the home page)."""
+        path = self.src_uri[:-3]
+        if path == "index":
+            return ""
+        if path.endswith("/index"):
+            return path[: -len("index")]
+        return path + "/"
+
+
+def _relative(target: str, base: str) -> str:
+    """Link from page `base` to page `target` (both site paths like 'a/b/')."""
+    rel = posixpath.relpath("/" + target, "/" + base)
+    if rel == ".":
+        return "./"
+    return rel + ("/" if target.endswith("/") and not rel.endswith("/") else "")
+
+
+def make_env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,  # every data value is text unless a template says otherwise
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["vocab"] = vocab
+    env.filters["vnnum"] = lambda n: f"{n:,}".replace(",", ".")
+    return env
+
+
+class Site:
+    """Pages of one board, rendered on demand."""
+
+    def __init__(self, board: Board, data_dir: str = "data"):
+        self.board = board
+        self.data_dir = data_dir
+        self.env = make_env()
+        self.markdown = SafeMarkdown()
+        self.pages: dict[str, PageSpec] = {}
+        self._doc_links = {str(d.number): d for d in board.documents if d.number}
+        ambiguous = Counter(str(d.number) for d in board.documents if d.number)
+        self._doc_links = {k: v for k, v in self._doc_links.items() if ambiguous[k] == 1}
+        self._collect()
+
+    # -- page list --------------------------------------------------------
+
+    def _add(self, spec: PageSpec) -> None:
+        self.pages[spec.src_uri] = spec
+
+    def _collect(self) -> None:
+        b = self.board
+        unit = b.unit
+        self._add(PageSpec("index.md", unit.site_name, "home.html", edit_path=self._edit(unit),
+                           description=unit.site_description or unit.site_name, in_nav=True))
+        self._add(PageSpec("phong-trao/index.md", "Phong trào thi đua", "movements.html", in_nav=True,
+                           description=f"Các phong trào thi đua của {unit.name}."))
+        for m in b.movements:
+            self._add(PageSpec(f"phong-trao/{m.id}.md", m.name, "movement.html", {"movement": m},
+                               self._edit(m), f"Phong trào thi đua: {m.name}."))
+        self._add(PageSpec("khen-thuong/index.md", "Khen thưởng", "awards.html", in_nav=True,
+                           description=f"Danh hiệu thi đua, hình thức khen thưởng của {unit.name}, theo năm."))
+        self._add(PageSpec("doi-tuong/index.md", "Tập thể, cá nhân", "recipients.html", in_nav=True,
+                           description=f"Các tập thể, cá nhân, hộ gia đình được khen thưởng ở {unit.name}."))
+        for r in b.recipients:
+            path = b.url(r)[:-1]
+            self._add(PageSpec(f"{path}.md", r.full_name, "recipient.html", {"recipient": r}, self._edit(r),
+                               f"{vocab.RECIPIENT_TYPES[r.recipient_type].label} {r.full_name}: quá trình khen thưởng."))
+        self._add(PageSpec("dien-hinh/index.md", "Điển hình tiên tiến", "models.html", in_nav=True,
+                           description=f"Gương điển hình tiên tiến của {unit.name}."))
+        for m in b.models:
+            self._add(PageSpec(f"dien-hinh/{m.id}.md", m.title, "model.html", {"model": m}, self._edit(m),
+                               m.summary or m.title))
+        self._add(PageSpec("van-ban/index.md", "Văn bản", "documents.html", in_nav=True,
+                           description=f"Sổ văn bản về thi đua, khen thưởng của {unit.name}."))
+        for d in b.documents:
+            self._add(PageSpec(f"van-ban/{d.id}.md", d.display_title, "document.html", {"doc": d}, self._edit(d),
+                               d.summary or d.display_title))
+        self._add(PageSpec("bao-cao/index.md", "Báo cáo", "reports.html", in_nav=True,
+                           description=f"Toàn văn các báo cáo thi đua, khen thưởng của {unit.name}."))
+        for r in b.reports:
+            self._add(PageSpec(f"bao-cao/{r.id}.md", r.display_title, "report.html", {"report": r}, self._edit(r),
+                               r.summary or r.display_title, toc=True))
+        self._add(PageSpec("thong-ke/index.md", "Thống kê", "stats.html", in_nav=True,
+                           description=f"Số liệu khen thưởng của {unit.name} theo năm, hình thức, cấp, loại hình."))
+        self._add(PageSpec("gioi-thieu/index.md", f"Giới thiệu {unit.name}", "about.html", edit_path=self._edit(unit),
+                           in_nav=True, description=f"Giới thiệu {unit.name} và trang bảng vàng."))
+
+    def _edit(self, record) -> str:
+        """Repository path of the data file a record was written in."""
+        path = self.board.source_file(record)
+        head, _, rest = path.partition("/")
+        return posixpath.join(self.data_dir, rest) if rest else path
+
+    def _deref(self, refs) -> list:
+        return [self.board.get(ref) for ref in refs]
+
+    @staticmethod
+    def _raw_path(report) -> str:
+        return posixpath.join(posixpath.dirname(report.pos().path), report.raw_text)
+
+    def _stats(self) -> list[tuple[str, str, list]]:
+        """Tables for the statistics page: (title, anchor, rows of label/lines/people/unknown)."""
+        b = self.board
+
+        def table(key, label_of, order=None):
+            rows: dict = {}
+            for award in b.awards:
+                k = key(award)
+                lines, people, unknown = rows.get(k, (0, 0, 0))
+                count = b.people_count(award)
+                rows[k] = (lines + 1, people + (count or 0), unknown + (0 if count else 1))
+            keys = sorted(rows, key=lambda k: (k is None, order(k) if order and k is not None else 0))
+            return [(label_of(k) if k is not None else "Không rõ", *rows[k]) for k in keys]
+
+        return [
+            ("Theo năm", "theo-nam", table(lambda a: a.year or (a.period and f"{a.period.start}–{a.period.end or '…'}"),
+                                           str, order=lambda k: str(k))),
+            ("Theo danh hiệu, hình thức", "theo-hinh-thuc", table(lambda a: a.what or None, str, order=sort_key)),
+            ("Theo cấp khen", "theo-cap", table(b.authority_level, lambda k: vocab.LEVELS[k].label,
+                                                order=lambda k: list(vocab.LEVELS).index(k))),
+            ("Theo loại hình", "theo-loai-hinh", table(
+                lambda a: ", ".join(vocab.AWARD_KINDS[k].label for k in a.kinds) or None, str, order=sort_key)),
+            ("Theo trạng thái", "theo-trang-thai", table(lambda a: a.status, lambda k: vocab.AWARD_STATUS[k].label,
+                                                         order=lambda k: list(vocab.AWARD_STATUS).index(k))),
+        ]
+
+    # -- rendering ----------------------------------------------------------
+
+    def render_page(self, src_uri: str) -> tuple[str, list]:
+        """HTML of one page's content, and the toc tokens of its Markdown body (if any)."""
+        spec = self.pages[src_uri]
+        here = spec.url
+        toc_tokens: list = []
+
+        def url(target: str | object) -> str:
+            path = target if isinstance(target, str) else self.board.url(target)
+            return _relative(path, here)
+
+        def md(text: str | None) -> str:
+            if not text:
+                return ""
+            links = {num: url(doc) for num, doc in self._doc_links.items()}
+            html, tokens = self.markdown.render(text, links)
+            toc_tokens.extend(tokens)
+            return Markup(html)
+
+        template = self.env.get_template(spec.template)
+        html = template.render(b=self.board, page=spec, url=url, md=md, deref=self._deref,
+                               raw_path=self._raw_path, stats=self._stats() if spec.template == "stats.html" else [],
+                               **spec.context)
+        return html, toc_tokens
+

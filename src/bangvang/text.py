@@ -1,0 +1,107 @@
+"""Vietnamese text helpers: normalisation, folding, slugs and collation.
+
+Everything here works on NFC strings; `nfc()` is applied once, at load time.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Combining marks that are part of a Vietnamese *letter* (ă â ê ô ơ ư), as
+# opposed to the five tone marks, which only carry secondary weight.
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+# CLDR "vi": a ă â b c d đ e ê … o ô ơ … u ư …; f j w z (loanwords) kept in Latin order.
+_ALPHABET = [
+    "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m",
+    "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z",
+]
+_LETTER_WEIGHT = {letter: i + 1 for i, letter in enumerate(_ALPHABET)}
+_DIGITS = re.compile(r"\d+")
+
+
+def nfc(text: str) -> str:
+    """Return `text` in Unicode NFC, the one form stored and compared."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Fold for search and slugs: drop every mark, map đ→d, lower-case.
+
+    >>> fold("Phổ Minh, Đức Phổ")
+    'pho minh, duc pho'
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.replace("đ", "d").replace("Đ", "D").lower()
+
+
+def slugify(text: str) -> str:
+    """ASCII slug for ids and anchors (đ→d, never dropped).
+
+    >>> slugify("Nhân dân và cán bộ phường Đức Phổ")
+    'nhan-dan-va-can-bo-phuong-duc-pho'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def _letters(text: str):
+    """Yield (base letter, tone weight, is_upper) for each grapheme of `text`."""
+    for ch in nfc(text):
+        parts = unicodedata.normalize("NFD", ch)
+        base = parts[0]
+        tone = 0
+        letter_marks = ""
+        for mark in parts[1:]:
+            if mark in _TONES:
+                tone = _TONES[mark]
+            elif mark in _LETTER_MARKS:
+                letter_marks += mark
+        letter = unicodedata.normalize("NFC", base + letter_marks)
+        yield letter.lower(), tone, letter != letter.lower()
+
+
+def sort_key(text: str) -> tuple:
+    """Vietnamese collation key (CLDR order, tones secondary, numbers natural).
+
+    >>> words = ["ân", "an", "đa", "da", "ăn"]
+    >>> sorted(words, key=sort_key)
+    ['an', 'ăn', 'ân', 'da', 'đa']
+    """
+    primary: list[tuple[int, int]] = []
+    secondary: list[int] = []
+    tertiary: list[int] = []
+    pos = 0
+    text = nfc(text)
+    while pos < len(text):
+        digits = _DIGITS.match(text, pos)
+        if digits:
+            primary.append((1, int(digits.group())))
+            pos = digits.end()
+            continue
+        letter, tone, upper = next(_letters(text[pos]))
+        pos += 1
+        weight = _LETTER_WEIGHT.get(letter)
+        if weight is not None:
+            primary.append((2, weight))
+        elif letter.isalpha():
+            primary.append((3, ord(letter)))
+        elif letter.isspace():
+            primary.append((0, 0))
+        else:
+            continue  # punctuation is ignorable, as in CLDR's default for names
+        secondary.append(tone)
+        tertiary.append(1 if upper else 0)
+    return (tuple(primary), tuple(secondary), tuple(tertiary))
+
+
+def person_sort_key(family: str, middle: str | None, given: str) -> tuple:
+    """People sort by given name, then middle name(s), then family name."""
+    return (sort_key(given), sort_key(middle or ""), sort_key(family))
+
+
+def has_marks(text: str) -> bool:
+    """True when `text` carries any Vietnamese diacritic (or đ)."""
+    return fold(text) != text.lower()

@@ -1,0 +1,186 @@
+"""Rules across records: identities, references, URLs and facts that contradict.
+
+A contradiction that the data marks as kept as printed (`giu_nguyen_ban_in`)
+is not an error: it becomes a flag that the record's page shows with the note.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+
+from . import vocab
+from .dates import PartialDate
+from .issues import Issues
+from .load import Dataset
+from .records import RECIPIENT_URL, Award, Body, Document, Record
+from .schema import RefValue, suggest
+from .text import fold
+
+# Namespaces of ids: a report is also a document (it is listed in the register).
+NAMESPACE = {"van_ban": "van_ban", "bao_cao": "van_ban", "co_quan": "co_quan", "phong_trao": "phong_trao",
+             "doi_tuong": "doi_tuong", "khen_thuong": "khen_thuong", "dien_hinh": "dien_hinh"}
+KIND_LABEL = {"van_ban": "văn bản", "co_quan": "cơ quan", "phong_trao": "phong trào", "doi_tuong": "đối tượng",
+              "khen_thuong": "khen thưởng", "dien_hinh": "gương điển hình"}
+WHERE_DEFINED = {"van_ban": "van-ban/ hoặc bao-cao/", "co_quan": "co-quan.yml", "phong_trao": "phong-trao/",
+                 "doi_tuong": "doi-tuong/", "khen_thuong": "khen-thuong/", "dien_hinh": "dien-hinh/"}
+
+# Terms that date a text: a text mentioning them cannot be older.
+DATED_TERMS = {"covid": (PartialDate(2019, 12, 1), "dịch Covid-19 chỉ xuất hiện từ tháng 12/2019")}
+
+KEEP_HINT = ("Nếu bản gốc đúng là như vậy, giữ nguyên và thêm trường 'giu_nguyen_ban_in' "
+             "với một câu giải thích; trang web sẽ hiển thị câu đó.")
+
+
+def iter_refs(value):
+    """Every RefValue inside a record, nested groups and lists included."""
+    if isinstance(value, RefValue):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from iter_refs(item)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            if "key" in f.metadata:
+                yield from iter_refs(getattr(value, f.name))
+
+
+def index(data: Dataset) -> dict[str, dict[str, Record]]:
+    """Records by namespace and id (the first of duplicates wins; duplicates are errors)."""
+    result: dict[str, dict[str, Record]] = defaultdict(dict)
+    for kind, records in data.records.items():
+        for record in records:
+            result[NAMESPACE[kind]].setdefault(record.id, record)  # type: ignore[attr-defined]
+    return result
+
+
+def validate(data: Dataset, issues: Issues) -> dict[str, list[str]]:
+    """Run every cross-record rule; return the kept-as-printed flags per record id."""
+    ids = _check_ids(data, issues)
+    _check_urls(data, issues)
+    _check_refs(data, ids, issues)
+    _check_document_identity(data, issues)
+    _check_award_recipients(data, ids, issues)
+    return _check_contradictions(data, ids, issues)
+
+
+def _check_ids(data: Dataset, issues: Issues) -> dict[str, dict[str, Record]]:
+    seen: dict[tuple[str, str], Record] = {}
+    for kind, records in data.records.items():
+        for record in records:
+            key = (NAMESPACE[kind], record.id)  # type: ignore[attr-defined]
+            if key in seen:
+                issues.add(record.pos("id"), "trung-ma", f"Mã '{record.id}' đã được dùng cho một {seen[key].LABEL} khác.",  # type: ignore[attr-defined]
+                           "Mỗi mục cần một mã riêng; đổi mã của mục mới thêm.", related=seen[key].pos("id"))
+            else:
+                seen[key] = record
+    return index(data)
+
+
+def record_url(record: Record) -> str | None:
+    """The site path of a record's own page, or None if it has none."""
+    kind = record.KIND  # type: ignore[attr-defined]
+    if kind == "doi_tuong":
+        return f"{RECIPIENT_URL[record.recipient_type]}/{record.id}/"  # type: ignore[attr-defined]
+    prefix = {"van_ban": "van-ban", "bao_cao": "bao-cao", "phong_trao": "phong-trao", "dien_hinh": "dien-hinh"}.get(kind)
+    return f"{prefix}/{record.id}/" if prefix else None  # type: ignore[attr-defined]
+
+
+def _check_urls(data: Dataset, issues: Issues) -> None:
+    """Two records must never be written to the same page."""
+    taken: dict[str, Record] = {}
+    for records in data.records.values():
+        for record in records:
+            url = record_url(record)
+            if url is None:
+                continue
+            other = taken.get(url.lower())
+            if other is not None and other is not record:
+                issues.add(record.pos("id"), "trung-dia-chi-trang", f"Hai mục cùng có địa chỉ trang '/{url}'.",
+                           "Đổi mã của một trong hai mục.", related=other.pos("id"))
+            taken[url.lower()] = record
+
+
+def _check_refs(data: Dataset, ids: dict[str, dict[str, Record]], issues: Issues) -> None:
+    everything = [r for records in data.records.values() for r in records] + ([data.unit] if data.unit else [])
+    for record in everything:
+        for ref in iter_refs(record):
+            if ref.id in ids[ref.kind] or ref.id in data.broken_ids:
+                continue
+            guess = suggest(ref.id, ids[ref.kind], cutoff=0.85)
+            hint = f"Có phải ý là '{guess}'? " if guess else ""
+            issues.add(ref.position, "ma-khong-ton-tai",
+                       f"Không có {KIND_LABEL[ref.kind]} nào mang mã '{ref.id}'.",
+                       hint + f"Mã phải được khai báo trong {WHERE_DEFINED[ref.kind]}.")
+
+
+def _check_document_identity(data: Dataset, issues: Issues) -> None:
+    """Identity of a document is issuer + year + number and symbol."""
+    seen: dict[tuple, Document] = {}
+    for kind in ("van_ban", "bao_cao"):
+        for doc in data.of(kind):
+            if not doc.number:
+                continue
+            year = doc.number.year or (doc.date.year if doc.date else None)
+            key = (doc.issuer.id if doc.issuer else None, year, doc.number.text)
+            if key in seen:
+                issues.add(doc.pos("number"), "trung-van-ban",
+                           f"Văn bản {doc.number} của cùng cơ quan, cùng năm đã có với mã '{seen[key].id}'.",
+                           "Mỗi văn bản chỉ khai báo một lần; dùng lại mã đã có.", related=seen[key].pos("number"))
+            else:
+                seen[key] = doc
+
+
+def _check_award_recipients(data: Dataset, ids, issues: Issues) -> None:
+    for award in data.of("khen_thuong"):
+        if not award.title:
+            continue
+        allowed = vocab.TITLES[award.title].recipients
+        recipient = ids["doi_tuong"].get(award.recipient.id) if award.recipient else None
+        kind = recipient.recipient_type if recipient else (award.group.recipient_type if award.group else None)
+        if kind and allowed and kind not in allowed:
+            issues.add(award.pos("title"), "danh-hieu-khong-hop-doi-tuong",
+                       f"Danh hiệu '{vocab.TITLES[award.title].label}' dành cho "
+                       f"{', '.join(vocab.RECIPIENT_TYPES[a].label.lower() for a in allowed)}, "
+                       f"không dành cho {vocab.RECIPIENT_TYPES[kind].label.lower()}.",
+                       "Kiểm tra lại danh hiệu hoặc loại đối tượng.")
+
+
+def _body_alive(body: Body, when: PartialDate) -> bool:
+    if body.start and body.start.first_day > when.last_day:
+        return False
+    if body.end and body.end.last_day < when.first_day:
+        return False
+    return True
+
+
+def _check_contradictions(data: Dataset, ids, issues: Issues) -> dict[str, list[str]]:
+    flags: dict[str, list[str]] = defaultdict(list)
+    unit_names = [(p.name, p.start) for p in (data.unit.periods if data.unit else []) if p.start]
+
+    def contradiction(record, attr: str, message: str) -> None:
+        if record.kept_as_printed:
+            flags[record.id].append(message)
+        else:
+            issues.add(record.pos(attr), "mau-thuan", message, KEEP_HINT)
+
+    for kind in ("van_ban", "bao_cao"):
+        for doc in data.of(kind):
+            if not doc.date:
+                continue
+            issuer = ids["co_quan"].get(doc.issuer.id) if doc.issuer else None
+            if issuer and not _body_alive(issuer, doc.date):
+                contradiction(doc, "date", f"Văn bản ghi ngày {doc.date.short()}, khi đó {issuer.name} chưa hoặc không còn tồn tại.")
+            text = fold(" ".join(filter(None, (doc.title, doc.summary))))
+            for name, start in unit_names:
+                if fold(name) in text and doc.date.last_day < start.first_day:
+                    contradiction(doc, "date", f"Văn bản ghi ngày {doc.date.short()} nhưng đã nhắc đến “{name}”, "
+                                               f"tên chỉ có từ {start.short()}.")
+            for term, (since, why) in DATED_TERMS.items():
+                if term in text and doc.date.last_day < since.first_day:
+                    contradiction(doc, "date", f"Văn bản ghi ngày {doc.date.short()} nhưng {why}.")
+    for award in data.of("khen_thuong"):
+        authority = ids["co_quan"].get(award.authority.id) if award.authority else None
+        if authority and award.year and not _body_alive(authority, PartialDate(award.year)):
+            contradiction(award, "year", f"Khen thưởng năm {award.year}, khi đó {authority.name} chưa hoặc không còn tồn tại.")
+    return dict(flags)

@@ -1,0 +1,237 @@
+"""Read data files into position-carrying nodes, refusing YAML's traps.
+
+PyYAML's constructor applies YAML 1.1 (`no` → False, `07` → 7, `8:30` → 510,
+`3.10` → 3.1) and drops duplicate keys silently. We take only the parser's
+*events* from libyaml (fast, C) and compose our own small tree in which every
+scalar stays the string the officer typed, with its line and column. Typed
+fields parse those strings later, so a surprise becomes an error, not data.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .issues import Issues, Position
+from .text import nfc
+
+try:  # libyaml makes parsing ~8x faster; the pure-Python parser gives the same events.
+    from yaml import CSafeLoader as _EventLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _EventLoader
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 20
+
+SCALAR, MAPPING, SEQUENCE = "scalar", "mapping", "sequence"
+
+
+@dataclass(slots=True)
+class Node:
+    """One YAML value: a string, a list of nodes, or a list of (key, value) pairs."""
+
+    kind: str
+    value: object
+    path: str
+    line: int
+    column: int
+    plain: bool = False  # unquoted scalar (only those can mean "no value")
+
+    @property
+    def position(self) -> Position:
+        return Position(self.path, self.line, self.column)
+
+    def is_empty(self) -> bool:
+        """An unquoted empty value, `~` or `null`: the officer wrote nothing."""
+        return self.kind == SCALAR and self.plain and self.value in ("", "~", "null", "Null", "NULL")
+
+    def get(self, key: str) -> "Node | None":
+        for k, v in self.value if self.kind == MAPPING else ():
+            if k.value == key:
+                return v
+        return None
+
+
+_MOJIBAKE = re.compile(r"Ã[\u0080-\u00bf]|Ä[\u0080-\u00bf]|á»|Æ°|Æ¡|áº")
+_ALLOWED_CONTROLS = {"\n", "\r", "\t"}
+
+
+def _forbidden_char(ch: str) -> str | None:
+    """Name the problem with a character that must not be in data, or None."""
+    if ch in _ALLOWED_CONTROLS:
+        return None
+    category = unicodedata.category(ch)
+    if ch == "\u00a0":
+        return "dấu cách không ngắt (NBSP)"
+    if category == "Cc":
+        return f"ký tự điều khiển U+{ord(ch):04X}"
+    if category == "Cf":
+        return f"ký tự vô hình U+{ord(ch):04X} ({unicodedata.name(ch, 'không tên')})"
+    if category in ("Co", "Cn", "Cs") or ch in "\u2028\u2029":
+        return f"ký tự không hợp lệ U+{ord(ch):04X}"
+    return None
+
+
+def read_text(path: Path, rel: str, issues: Issues) -> str | None:
+    """Decode a data file as UTF-8 (BOM accepted) and check every character."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        issues.add(Position(rel), "tep-qua-lon",
+                   f"Tệp nặng {len(raw):,} byte, vượt giới hạn {MAX_FILE_BYTES:,} byte.",
+                   "Chia dữ liệu thành nhiều tệp nhỏ hơn, ví dụ mỗi năm một tệp.")
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+        issues.add(Position(rel, line, column), "khong-phai-utf8",
+                   f"Tệp không phải UTF-8 (byte 0x{raw[exc.start]:02X} không hợp lệ).",
+                   "Mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8 (Unicode). "
+                   "Nếu chữ được gõ bằng bảng mã cũ (TCVN3, VNI), hãy chuyển mã sang Unicode trước.")
+        return None
+    issues.remember_source(rel, text)
+    clean = True
+    for number, line_text in enumerate(text.splitlines(), start=1):
+        for index, ch in enumerate(line_text):
+            problem = _forbidden_char(ch)
+            if problem:
+                issues.add(Position(rel, number, index + 1), "ky-tu-an",
+                           f"Có {problem} trong dữ liệu.",
+                           "Xoá ký tự này (thường do sao chép từ Word hoặc trang web) và gõ lại bằng bàn phím.")
+                clean = False
+        if m := _MOJIBAKE.search(line_text):
+            issues.add(Position(rel, number, m.start() + 1), "loi-bang-ma",
+                       f"Chữ bị lỗi bảng mã: '{line_text[m.start():m.start() + 8]}…'.",
+                       "Văn bản đã bị đọc sai bảng mã rồi lưu lại; gõ lại đoạn này hoặc sao chép từ bản gốc.")
+            clean = False
+    return text if clean else None
+
+
+class _Composer:
+    """Build Nodes from parser events, recording every YAML misuse."""
+
+    def __init__(self, text: str, rel: str, issues: Issues):
+        self.rel = rel
+        self.issues = issues
+        self.loader = _EventLoader(text)
+
+    def _pos(self, mark) -> Position:
+        return Position(self.rel, mark.line + 1, mark.column + 1)
+
+    def _refuse_extras(self, event) -> None:
+        if getattr(event, "anchor", None):
+            self.issues.add(self._pos(event.start_mark), "yaml-anchor",
+                            f"Không dùng neo YAML '&{event.anchor}' trong dữ liệu.",
+                            "Viết đầy đủ giá trị ở mỗi chỗ cần dùng, không dùng & và *.")
+        tag = getattr(event, "tag", None)
+        if tag and tag != "!":
+            self.issues.add(self._pos(event.start_mark), "yaml-tag",
+                            f"Không dùng thẻ kiểu YAML '{tag}'.",
+                            "Xoá phần bắt đầu bằng ! trước giá trị; mọi giá trị được đọc như chữ.")
+
+    def compose(self) -> Node | None:
+        loader = self.loader
+        try:
+            loader.get_event()  # StreamStart
+            if loader.check_event(yaml.StreamEndEvent):
+                return None
+            loader.get_event()  # DocumentStart
+            root = self._node(0)
+            loader.get_event()  # DocumentEnd
+            if not loader.check_event(yaml.StreamEndEvent):
+                event = loader.peek_event()
+                self.issues.add(self._pos(event.start_mark), "yaml-nhieu-tai-lieu",
+                                "Tệp có nhiều hơn một tài liệu YAML (dấu ---).",
+                                "Mỗi tệp chỉ chứa một tài liệu; xoá dòng --- thừa hoặc tách ra tệp khác.")
+            return root
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            hint = "Kiểm tra thụt lề (chỉ dùng dấu cách) và dấu hai chấm; giá trị có dấu ':' hoặc '#' nên đặt trong dấu nháy kép."
+            line_text = ""
+            if mark is not None:
+                lines = self.issues._sources.get(self.rel, [])
+                if 0 <= mark.line < len(lines):
+                    line_text = lines[mark.line]
+            if "\t" in line_text or "'\\t'" in str(exc.problem):
+                hint = "Thay ký tự tab bằng dấu cách (YAML chỉ chấp nhận dấu cách để thụt lề)."
+            position = self._pos(mark) if mark else Position(self.rel)
+            self.issues.add(position, "yaml-cu-phap", f"Lỗi cú pháp YAML: {exc.problem or exc.context}.", hint)
+            return None
+        finally:
+            loader.dispose()
+
+    def _node(self, depth: int) -> Node:
+        loader = self.loader
+        event = loader.get_event()
+        pos = event.start_mark
+        line, column = pos.line + 1, pos.column + 1
+        if depth > MAX_DEPTH:
+            self.issues.add(self._pos(pos), "yaml-qua-sau", f"Dữ liệu lồng nhau quá {MAX_DEPTH} cấp.",
+                            "Dữ liệu bảng vàng không cần lồng sâu như vậy; kiểm tra lại thụt lề.")
+            raise _TooDeep()
+        if isinstance(event, yaml.AliasEvent):
+            self.issues.add(self._pos(pos), "yaml-anchor", f"Không dùng tham chiếu YAML '*{event.anchor}'.",
+                            "Viết đầy đủ giá trị ở mỗi chỗ cần dùng, không dùng & và *.")
+            return Node(SCALAR, "", self.rel, line, column)
+        self._refuse_extras(event)
+        if isinstance(event, yaml.ScalarEvent):
+            return Node(SCALAR, nfc(event.value), self.rel, line, column, plain=event.style is None)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items = []
+            while not loader.check_event(yaml.SequenceEndEvent):
+                items.append(self._node(depth + 1))
+            loader.get_event()
+            return Node(SEQUENCE, items, self.rel, line, column)
+        # Mapping
+        pairs: list[tuple[Node, Node]] = []
+        seen: dict[str, Node] = {}
+        while not loader.check_event(yaml.MappingEndEvent):
+            key = self._node(depth + 1)
+            value = self._node(depth + 1)
+            if key.kind != SCALAR:
+                self.issues.add(key.position, "yaml-khoa-khong-hop-le", "Tên trường phải là chữ.",
+                                "Tên trường là một từ như 'ten' hoặc 'ngay', theo sau là dấu hai chấm.")
+                continue
+            if key.value in seen:
+                first = seen[key.value]
+                self.issues.add(key.position, "trung-truong",
+                                f"Trường '{key.value}' xuất hiện hai lần trong cùng một mục; giá trị trước sẽ bị mất.",
+                                "Giữ lại một trường duy nhất với giá trị đúng.", related=first.position)
+                continue
+            seen[key.value] = key
+            pairs.append((key, value))
+        loader.get_event()
+        return Node(MAPPING, pairs, self.rel, line, column)
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def parse_yaml(text: str, rel: str, issues: Issues) -> Node | None:
+    """Compose one YAML document into Nodes; None when it cannot be read."""
+    try:
+        return _Composer(text, rel, issues).compose()
+    except _TooDeep:
+        return None
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """Split a Markdown file into (front matter, body, first body line)."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return None
+    front = m.group(1) or ""
+    body_line = text[: m.end()].count("\n") + 1
+    return front, text[m.end():], body_line
