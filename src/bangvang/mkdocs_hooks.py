@@ -79,9 +79,11 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if spec is None:
         return markdown
     # Material prints page.title and meta.description unescaped: hand it escaped text.
-    page.title = html.escape(spec.title)
+    # Section pages keep the short title of mkdocs.yml's nav for their tab.
+    if not spec.in_nav:
+        page.title = html.escape(spec.title)
     page.meta["description"] = html.escape(spec.description, quote=True)
-    page.meta["hide"] = [] if spec.toc else ["toc"]
+    page.meta["hide"] = ["navigation"] + ([] if spec.toc else ["toc"])
     return ""
 
 

@@ -149,20 +149,30 @@ class Board:
 
     # -- groupings for list pages ---------------------------------------
 
-    def awards_by_year(self) -> list[tuple[int | None, list[Award]]]:
-        groups: dict[int | None, list[Award]] = defaultdict(list)
+    def awards_by_year(self) -> list[tuple[str | None, list[Award]]]:
+        """Groups headed '2023', '2014–2023' (figures over a period) or None (year unknown), newest first."""
+        groups: dict[str | None, list[Award]] = defaultdict(list)
         for award in self.awards:
-            key = award.year if award.year else (award.period.end or award.period.start if award.period else None)
+            if award.year:
+                key = str(award.year)
+            elif award.period:
+                key = f"{award.period.start}–{award.period.end or '…'}"
+            else:
+                key = None
             groups[key].append(award)
-        ordered = sorted((k for k in groups if k is not None), reverse=True)
-        result = [(k, groups[k]) for k in ordered]
+
+        def order(key: str) -> tuple:
+            years = [int(y) for y in key.replace("…", "9999").split("–")]
+            return (-years[-1], len(years))  # a year before a period ending that year
+        result: list[tuple[str | None, list[Award]]] = [(k, groups[k]) for k in sorted(filter(None, groups), key=order)]
         if None in groups:
             result.append((None, groups[None]))
         return result
 
     def latest_awards(self, n: int = 6) -> list[Award]:
-        dated = [a for a in self.awards if a.status != "thu_hoi"]
-        return sorted(dated, key=lambda a: (-a.year_sort, a.id))[:n]
+        """Granted awards, newest first, named recipients before figures."""
+        granted = [a for a in self.awards if a.status == "da_tang"]
+        return sorted(granted, key=lambda a: (-a.year_sort, a.group is not None, a.id))[:n]
 
     def counts(self, key) -> Counter:
         """Number of award lines per value of `key(award)`, unknowns under None."""
