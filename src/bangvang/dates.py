@@ -21,13 +21,32 @@ class DateError(ValueError):
         self.hint = hint
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
-    """A date known to the day, to the month, or to the year only."""
+    """A date known to the day, to the month, or to the year only.
+
+    Ordered by the span it covers, so dates of different precision compare:
+    PartialDate(2020) < PartialDate(2020, 5) because 2020-01-01 comes first.
+    """
 
     year: int
     month: int | None = None
     day: int | None = None
+
+    def _span(self) -> tuple[date, date]:
+        return (self.first_day, self.last_day)
+
+    def __lt__(self, other: "PartialDate") -> bool:
+        return self._span() < other._span()
+
+    def __le__(self, other: "PartialDate") -> bool:
+        return self._span() <= other._span()
+
+    def __gt__(self, other: "PartialDate") -> bool:
+        return self._span() > other._span()
+
+    def __ge__(self, other: "PartialDate") -> bool:
+        return self._span() >= other._span()
 
     @property
     def first_day(self) -> date:

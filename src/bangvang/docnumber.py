@@ -14,9 +14,9 @@ from dataclasses import dataclass
 ADMINISTRATIVE, NORMATIVE, PARTY = "hanh_chinh", "quy_pham", "dang"
 
 _UNIT = r"[A-ZĐ][A-Za-zĐđ0-9]*"
-_ADMIN = re.compile(rf"^(\d+)/({_UNIT}(?:-{_UNIT})*)$")
-_NORMATIVE = re.compile(rf"^(\d+)/((?:19|20)\d\d)/({_UNIT}(?:-{_UNIT})*)$")
-_PARTY = re.compile(rf"^(\d+)-({_UNIT})/({_UNIT}(?:-{_UNIT})*)$")
+_ADMIN = re.compile(rf"(\d+)/({_UNIT}(?:-{_UNIT})*)")
+_NORMATIVE = re.compile(rf"(\d+)/((?:19|20)\d\d)/({_UNIT}(?:-{_UNIT})*)")
+_PARTY = re.compile(rf"(\d+)-({_UNIT})/({_UNIT}(?:-{_UNIT})*)")
 
 JSON_PATTERN = (r"^\d+(/((19|20)\d\d/)?[A-ZĐ][A-Za-zĐđ0-9]*(-[A-ZĐ][A-Za-zĐđ0-9]*)*"
                 r"|-[A-ZĐ][A-Za-zĐđ0-9]*/[A-ZĐ][A-Za-zĐđ0-9]*(-[A-ZĐ][A-Za-zĐđ0-9]*)*)$")
@@ -50,11 +50,11 @@ def parse(text: str) -> DocNumber:
     >>> parse("34-CT/TW").first_part()
     'CT'
     """
-    if m := _NORMATIVE.match(text):
+    if m := _NORMATIVE.fullmatch(text):
         return DocNumber(text, int(m[1]), NORMATIVE, m[3], int(m[2]))
-    if m := _PARTY.match(text):
+    if m := _PARTY.fullmatch(text):
         return DocNumber(text, int(m[1]), PARTY, f"{m[2]}/{m[3]}")
-    if m := _ADMIN.match(text):
+    if m := _ADMIN.fullmatch(text):
         return DocNumber(text, int(m[1]), ADMINISTRATIVE, m[2])
     if " " in text:
         raise ValueError(f"Số, ký hiệu '{text}' có dấu cách.")

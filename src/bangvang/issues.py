@@ -53,7 +53,7 @@ class Issues:
 
     def remember_source(self, path: str, text: str) -> None:
         """Keep a file's lines so reports can quote the offending line."""
-        self._sources[path] = text.splitlines()
+        self._sources[path] = [line.removesuffix("\r") for line in text.split("\n")]
 
     @property
     def errors(self) -> list[Issue]:

@@ -125,8 +125,11 @@ def _load_file(path: Path, rel: str, collection: Collection, ctx: Context, broke
         ctx.issues.add(Position(rel), "tep-rong", "Tệp không có dữ liệu.",
                        "Thêm dữ liệu hoặc xoá tệp nếu không cần nữa.")
         return []
+    before = len(ctx.issues.items)
     root = parse_yaml(text, rel, ctx.issues)
     if root is None:
+        if len(ctx.issues.items) == before:
+            ctx.issues.add(Position(rel), "tep-rong", "Tệp không có dữ liệu.", "Thêm dữ liệu hoặc xoá tệp.")
         broken.update(re.findall(r"^[ \t-]*id:[ \t]*['\"]?([a-z0-9-]+)", text, re.M))
         return []
     if collection.layout == "single":
@@ -160,8 +163,12 @@ def _load_markdown(text: str, rel: str, collection: Collection, ctx: Context, br
                        "Dòng đầu tiên của tệp là '---', tiếp theo là các trường, rồi một dòng '---'.")
         return []
     front, body, body_line = split
+    before = len(ctx.issues.items)
     root = parse_yaml("\n" + front, rel, ctx.issues)  # the leading newline keeps line numbers exact
     if root is None:
+        if len(ctx.issues.items) == before:
+            ctx.issues.add(Position(rel, 2), "thieu-phan-dau", "Phần thông tin giữa hai dòng '---' đang trống.",
+                           "Ghi các trường bắt buộc (id, tiêu đề…) giữa hai dòng '---'.")
         return []
     if root.kind != MAPPING:
         ctx.issues.add(root.position, "sai-kieu", "Phần thông tin đầu tệp phải gồm các dòng 'truong: giá trị'.", "")

@@ -119,7 +119,7 @@ class Board:
         return self.unit.name
 
     def authority_label(self, award: Award) -> str:
-        """'Chủ tịch UBND tỉnh Quảng Ngãi' as printed, or built from the body's name that year."""
+        """'Chủ tịch UBND tỉnh …' as printed, or built from the body's name that year."""
         if award.authority_printed:
             return award.authority_printed
         if not award.authority:
@@ -140,6 +140,11 @@ class Board:
         count = f"{group.count} " if group.count else ""
         kind = vocab.RECIPIENT_TYPES[group.recipient_type].label.lower()
         return f"{count}{kind}" + (f" ({group.description})" if group.description else "")
+
+    def recipient_type(self, award: Award) -> str:
+        if award.recipient:
+            return self.by_id["doi_tuong"][award.recipient.id].recipient_type
+        return award.group.recipient_type
 
     def people_count(self, award: Award) -> int | None:
         """How many recipients an award line stands for (None when unknown)."""
@@ -186,6 +191,8 @@ class Board:
             "awards": len(self.awards),
             "granted": len(granted),
             "proposed_people": sum(self.people_count(a) or 0 for a in proposed),
+            **{f"proposed_{kind}": sum(self.people_count(a) or 0 for a in proposed if self.recipient_type(a) == kind)
+               for kind in vocab.RECIPIENT_TYPES},
             "recipients": len(self.recipients),
             "documents": len(self.documents),
             "reports": len(self.reports),

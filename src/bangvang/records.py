@@ -41,7 +41,7 @@ class UnitPeriod(Record):
 
     LABEL = "thời kỳ"
     name: str = fld("ten", Text(120), "Tên đơn vị trong thời kỳ này, viết như văn bản.", required=True,
-                    example="phường Phổ Minh")
+                    example="phường Tân Thành")
     unit_type: str | None = fld("loai", Choice(vocab.UNIT_TYPES), "Loại đơn vị: xã, phường, thị trấn, đặc khu.")
     start: PartialDate | None = fld("tu_ngay", Date(), "Ngày bắt đầu thời kỳ; bỏ trống nếu không rõ.",
                                     example="01/02/2020")
@@ -61,8 +61,8 @@ class BodyName(Record):
 
     LABEL = "tên theo thời kỳ"
     name: str = fld("ten", Text(200), "Tên đầy đủ trong thời kỳ.", required=True,
-                    example="Ủy ban nhân dân xã Phổ Minh")
-    short: str | None = fld("ten_viet_tat", Text(120), "Tên viết tắt thường dùng.", example="UBND xã Phổ Minh")
+                    example="Ủy ban nhân dân xã Tân Thành")
+    short: str | None = fld("ten_viet_tat", Text(120), "Tên viết tắt thường dùng.", example="UBND xã Tân Thành")
     start: PartialDate | None = fld("tu_ngay", Date(), "Từ ngày; bỏ trống nếu không rõ.")
     end: PartialDate | None = fld("den_ngay", Date(), "Đến ngày; bỏ trống nếu còn dùng.")
 
@@ -118,15 +118,15 @@ class Unit(Record):
     KIND: ClassVar[str] = "don_vi"
     LABEL = "đơn vị"
     name: str = fld("ten", Text(120), "Tên đơn vị dùng trên trang, viết như văn bản.", required=True,
-                    example="phường Phổ Minh")
+                    example="phường Tân Thành")
     site_name: str = fld("ten_trang", Text(120), "Tên của trang web.", required=True,
-                         example="Bảng vàng phường Phổ Minh")
+                         example="Bảng vàng phường Tân Thành")
     site_description: str | None = fld("mo_ta_trang", Text(300),
                                        "Một câu giới thiệu trang, hiện khi chia sẻ liên kết.")
     body: RefValue = fld("co_quan", Ref("co_quan"), "Mã của Ủy ban nhân dân đơn vị (trong co-quan.yml).",
                          required=True, example="ubnd-phuong")
     place_name: str = fld("dia_danh", Text(60), "Địa danh ghi ở đầu văn bản, trước ngày tháng.", required=True,
-                          example="Phổ Minh")
+                          example="Tân Thành")
     periods: list[UnitPeriod] = fld("thoi_ky", ListOf(Object(UnitPeriod), min_items=1),
                                     "Lịch sử tên gọi, từ cũ đến mới.", required=True)
     introduction: str | None = fld("gioi_thieu", Markdown(20000), "Bài giới thiệu đơn vị (Markdown).")
@@ -144,8 +144,8 @@ class Body(Record):
     LABEL = "cơ quan"
     id: str = fld("id", Id(), "Mã định danh, không đổi.", required=True, example="ubnd-tinh")
     name: str = fld("ten", Text(200), "Tên đầy đủ (tên gần nhất nếu đã đổi tên).", required=True,
-                    example="Ủy ban nhân dân tỉnh Quảng Ngãi")
-    short: str | None = fld("ten_viet_tat", Text(120), "Tên viết tắt.", example="UBND tỉnh Quảng Ngãi")
+                    example="Ủy ban nhân dân tỉnh Bình Định")
+    short: str | None = fld("ten_viet_tat", Text(120), "Tên viết tắt.", example="UBND tỉnh Bình Định")
     level: str = fld("cap", Choice(vocab.LEVELS), "Cấp của cơ quan.", required=True, example="tinh")
     parent: RefValue | None = fld("truc_thuoc", Ref("co_quan"), "Cơ quan cấp trên trực tiếp (cơ quan chủ quản).")
     start: PartialDate | None = fld("tu_ngay", Date(), "Ngày bắt đầu tồn tại; bỏ trống nếu không rõ.")
@@ -198,13 +198,13 @@ class Report(Document):
 
     KIND: ClassVar[str] = "bao_cao"
     LABEL = "báo cáo"
-    place_name: str | None = fld("dia_danh", Text(60), "Địa danh trước ngày tháng.", example="Phổ Minh")
+    place_name: str | None = fld("dia_danh", Text(60), "Địa danh trước ngày tháng.", example="Tân Thành")
     parent_printed: str | None = fld("co_quan_chu_quan_in", Text(200),
                                      "Dòng tên cơ quan chủ quản ở góc trái, viết hoa như bản in.",
-                                     example="UBND THỊ XÃ ĐỨC PHỔ")
+                                     example="UBND HUYỆN TÂY SƠN")
     issuer_header: str | None = fld("co_quan_ban_hanh_in", Text(200),
                                     "Dòng tên cơ quan ban hành ở góc trái, viết hoa như bản in.",
-                                    example="ỦY BAN NHÂN DÂN PHƯỜNG PHỔ MINH")
+                                    example="ỦY BAN NHÂN DÂN XÃ TÂN THÀNH")
     answers: RefValue | None = fld("tra_loi", Ref("van_ban"), "Văn bản mà báo cáo này trả lời (thực hiện).")
     addressee: str | None = fld("kinh_gui", Text(300), "Nơi báo cáo gửi đến.")
     period: Period | None = fld("giai_doan", Object(Period), "Giai đoạn báo cáo.")
@@ -408,7 +408,10 @@ def _rule_document_identity(d: Document, ctx: Context) -> None:
 
 def _rule_periods_ordered(record, ctx: Context) -> None:
     start, end = getattr(record, "start", None), getattr(record, "end", None)
-    if start is not None and end is not None and end < start:
+    if start is None or end is None:
+        return
+    ends_before = end < start if isinstance(end, int) else end.last_day < start.first_day
+    if ends_before:
         ctx.issues.add(record.pos("end"), "thoi-gian-nguoc", "Thời điểm kết thúc trước thời điểm bắt đầu.",
                        "Kiểm tra lại hai mốc thời gian.")
 

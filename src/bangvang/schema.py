@@ -108,7 +108,7 @@ class Markdown(Text):
         self.label = "văn bản Markdown"
 
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class Id(FieldType):
@@ -116,7 +116,7 @@ class Id(FieldType):
 
     def parse(self, node: Node, ctx: Context) -> str:
         value = _scalar(node, ctx, "mã định danh")
-        if not ID_PATTERN.match(value) or len(value) > 80:
+        if not ID_PATTERN.fullmatch(value) or len(value) > 80:
             proposal = slugify(value)[:80].strip("-") or "vi-du-ma"
             ctx.issues.add(node.position, "ma-khong-hop-le",
                            f"Mã '{value}' chỉ được gồm chữ thường không dấu, số và dấu gạch ngang (tối đa 80 ký tự).",
@@ -125,7 +125,7 @@ class Id(FieldType):
         return value
 
     def json_schema(self) -> dict:
-        return {"type": "string", "pattern": ID_PATTERN.pattern, "maxLength": 80}
+        return {"type": "string", "pattern": f"^{ID_PATTERN.pattern}$", "maxLength": 80}
 
 
 class Ref(Id):

@@ -30,8 +30,8 @@ def nfc(text: str) -> str:
 def fold(text: str) -> str:
     """Fold for search and slugs: drop every mark, map đ→d, lower-case.
 
-    >>> fold("Phổ Minh, Đức Phổ")
-    'pho minh, duc pho'
+    >>> fold("Tân Hòa, Đồng Xoài")
+    'tan hoa, dong xoai'
     """
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -41,8 +41,8 @@ def fold(text: str) -> str:
 def slugify(text: str) -> str:
     """ASCII slug for ids and anchors (đ→d, never dropped).
 
-    >>> slugify("Nhân dân và cán bộ phường Đức Phổ")
-    'nhan-dan-va-can-bo-phuong-duc-pho'
+    >>> slugify("Nhân dân và cán bộ phường Đông Hòa")
+    'nhan-dan-va-can-bo-phuong-dong-hoa'
     """
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 

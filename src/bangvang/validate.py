@@ -156,7 +156,13 @@ def _body_alive(body: Body, when: PartialDate) -> bool:
 
 def _check_contradictions(data: Dataset, ids, issues: Issues) -> dict[str, list[str]]:
     flags: dict[str, list[str]] = defaultdict(list)
-    unit_names = [(p.name, p.start) for p in (data.unit.periods if data.unit else []) if p.start]
+    # A name is anachronistic only before the *first* period that bears it.
+    first_use: dict[str, tuple[str, PartialDate | None]] = {}
+    for period in data.unit.periods if data.unit else []:
+        key = fold(period.name)
+        if key not in first_use or (first_use[key][1] and (not period.start or period.start < first_use[key][1])):
+            first_use[key] = (period.name, period.start)
+    unit_names = [(name, start) for name, start in first_use.values() if start]
 
     def contradiction(record, attr: str, message: str) -> None:
         if record.kept_as_printed:

@@ -56,7 +56,22 @@ class Node:
         return None
 
 
-_MOJIBAKE = re.compile(r"Ã[\u0080-\u00bf]|Ä[\u0080-\u00bf]|á»|Æ°|Æ¡|áº")
+# UTF-8 bytes that were read as Windows-1252 and saved again: a lead byte shown as
+# À–ÿ followed by characters that are cp1252 renderings of continuation bytes.
+_CP1252_CONT = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+_MOJIBAKE_RUN = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONT}]{{1,3}}")
+
+
+def _mojibake_at(line: str) -> int | None:
+    """Column (0-based) of the first double-encoded character, or None."""
+    for m in _MOJIBAKE_RUN.finditer(line):
+        try:
+            decoded = m.group().encode("cp1252").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if decoded and not decoded.isascii():
+            return m.start()
+    return None
 _ALLOWED_CONTROLS = {"\n", "\r", "\t"}
 
 
@@ -99,7 +114,9 @@ def read_text(path: Path, rel: str, issues: Issues) -> str | None:
         return None
     issues.remember_source(rel, text)
     clean = True
-    for number, line_text in enumerate(text.splitlines(), start=1):
+    # Split on "\n" only: str.splitlines() would also split on (and so hide) U+2028, \x0c …
+    for number, line_text in enumerate(text.split("\n"), start=1):
+        line_text = line_text.removesuffix("\r")
         for index, ch in enumerate(line_text):
             problem = _forbidden_char(ch)
             if problem:
@@ -107,9 +124,9 @@ def read_text(path: Path, rel: str, issues: Issues) -> str | None:
                            f"Có {problem} trong dữ liệu.",
                            "Xoá ký tự này (thường do sao chép từ Word hoặc trang web) và gõ lại bằng bàn phím.")
                 clean = False
-        if m := _MOJIBAKE.search(line_text):
-            issues.add(Position(rel, number, m.start() + 1), "loi-bang-ma",
-                       f"Chữ bị lỗi bảng mã: '{line_text[m.start():m.start() + 8]}…'.",
+        if (at := _mojibake_at(line_text)) is not None:
+            issues.add(Position(rel, number, at + 1), "loi-bang-ma",
+                       f"Chữ bị lỗi bảng mã: '{line_text[at:at + 8]}…'.",
                        "Văn bản đã bị đọc sai bảng mã rồi lưu lại; gõ lại đoạn này hoặc sao chép từ bản gốc.")
             clean = False
     return text if clean else None
@@ -152,6 +169,10 @@ class _Composer:
                                 "Tệp có nhiều hơn một tài liệu YAML (dấu ---).",
                                 "Mỗi tệp chỉ chứa một tài liệu; xoá dòng --- thừa hoặc tách ra tệp khác.")
             return root
+        except yaml.reader.ReaderError as exc:  # a character libyaml refuses (already reported by read_text)
+            self.issues.add(Position(self.rel), "ky-tu-an", f"Tệp có ký tự không hợp lệ: {exc.reason}.",
+                            "Xoá ký tự điều khiển hoặc vô hình trong tệp.")
+            return None
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             hint = "Kiểm tra thụt lề (chỉ dùng dấu cách) và dấu hai chấm; giá trị có dấu ':' hoặc '#' nên đặt trong dấu nháy kép."
