@@ -84,7 +84,8 @@ class PartialDate:
             month = f"{self.month:02d}" if self.month <= 2 else str(self.month)
             return f"ngày {self.day:02d} tháng {month} năm {self.year}"
         if self.month:
-            return f"tháng {self.month} năm {self.year}"
+            month = f"{self.month:02d}" if self.month <= 2 else str(self.month)
+            return f"tháng {month} năm {self.year}"
         return f"năm {self.year}"
 
 

@@ -1,7 +1,7 @@
 """Document numbers and symbols (số, ký hiệu) in the three Vietnamese syntaxes.
 
-- administrative (Decree 30/2020): ``31/BC-UBND``, ``19/CT-TTg``, ``867/NQ-UBTVQH14``;
-  a công văn has no type: ``158/PNV``, ``2975/UBND-KSTT``;
+- administrative (Decree 30/2020): ``12/BC-UBND``, ``19/CT-TTg``, ``867/NQ-UBTVQH14``;
+  a công văn has no type: ``25/PNV``, ``2975/UBND-KSTT``;
 - legal-normative, with the year: ``91/2017/NĐ-CP``, ``06/2022/QH15``;
 - Party: ``34-CT/TW``, ``418-KL/TU``.
 """

@@ -45,7 +45,7 @@ class _Sanitise(Treeprocessor):
 
 
 class _AutoLink(Treeprocessor):
-    """Turn known document numbers (62/KH-UBND, 34-CT/TW…) into links."""
+    """Turn known document numbers (45/KH-UBND, 34-CT/TW…) into links."""
 
     def __init__(self, md, targets: dict[str, str]):
         super().__init__(md)

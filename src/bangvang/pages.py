@@ -7,6 +7,7 @@ generated File and asks `render_page` for its HTML when MkDocs needs it.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import vocab
+from . import dictionary, vocab
 from .markdown_safe import SafeMarkdown
 from .model import Board
 from .text import sort_key
@@ -42,6 +43,19 @@ class PageSpec:
         if path.endswith("/index"):
             return path[: -len("index")]
         return path + "/"
+
+
+def _headings(html: str) -> list[dict]:
+    """Toc tokens (h2 with nested h3) from template-rendered HTML."""
+    tokens: list[dict] = []
+    for level, anchor, inner in re.findall(r'<h([23]) id="([^"]+)">(.*?)</h\1>', html, re.S):
+        name = re.sub(r"<[^>]+>", "", inner).strip()
+        token = {"level": int(level), "id": anchor, "name": name, "children": []}
+        if level == "3" and tokens:
+            tokens[-1]["children"].append(token)
+        else:
+            tokens.append(token)
+    return tokens
 
 
 def _relative(target: str, base: str) -> str:
@@ -119,6 +133,9 @@ class Site:
                                r.summary or r.display_title, toc=True))
         self._add(PageSpec("thong-ke/index.md", "Thống kê", "stats.html", in_nav=True,
                            description=f"Số liệu khen thưởng của {unit.name} theo năm, hình thức, cấp, loại hình."))
+        self._add(PageSpec("huong-dan/du-lieu.md", "Từ điển dữ liệu", "dictionary.html",
+                           {"sections": dictionary.sections(), "vocabularies": dictionary.vocabularies()},
+                           description="Ý nghĩa và cách ghi mọi trường dữ liệu của bảng vàng.", toc=True))
         self._add(PageSpec("gioi-thieu/index.md", f"Giới thiệu {unit.name}", "about.html", edit_path=self._edit(unit),
                            in_nav=True, description=f"Giới thiệu {unit.name} và trang bảng vàng."))
 
@@ -185,5 +202,7 @@ class Site:
         html = template.render(b=self.board, page=spec, url=url, md=md, deref=self._deref,
                                raw_path=self._raw_path, stats=self._stats() if spec.template == "stats.html" else [],
                                **spec.context)
+        if spec.toc and not toc_tokens:
+            toc_tokens = _headings(html)
         return html, toc_tokens
 

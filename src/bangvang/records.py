@@ -29,7 +29,7 @@ class Source(Record):
 
     LABEL = "nguồn"
     document: RefValue = fld("van_ban", Ref("van_ban"), "Mã văn bản nêu thông tin này.", required=True,
-                             example="31-bc-ubnd-2024")
+                             example="12-bc-ubnd-2024")
     section: str | None = fld("muc", Text(60), "Mục trong văn bản, ví dụ 'II.3'.", example="II.3")
     quote: str | None = fld("trich_dan", Text(3000, multiline=True),
                             "Câu trích nguyên văn từ văn bản, giữ đúng như bản in.")
@@ -161,10 +161,10 @@ class Document(Record):
     KIND: ClassVar[str] = "van_ban"
     LABEL = "văn bản"
     id: str = fld("id", Id(), "Mã định danh, không đổi, ví dụ số-loại-năm.", required=True,
-                  example="62-kh-ubnd-2021")
+                  example="45-kh-ubnd-2023")
     doc_type: str = fld("loai", Choice(vocab.DOC_TYPES), "Loại văn bản.", required=True, example="ke_hoach")
     number: DocNumber | None = fld("so_ky_hieu", DocNumberField(), "Số, ký hiệu viết chuẩn, không có dấu cách.",
-                                   example="62/KH-UBND")
+                                   example="45/KH-UBND")
     number_printed: str | None = fld("so_ky_hieu_in", Text(60),
                                      "Số, ký hiệu đúng như bản in nếu bản in viết sai (ví dụ có dấu cách).")
     title: str | None = fld("ten", Text(300), "Tên văn bản, với văn bản không có số (ví dụ nghị quyết đại hội).")
@@ -185,7 +185,7 @@ class Document(Record):
 
     @property
     def display_title(self) -> str:
-        """How a resident names the document: 'Kế hoạch số 62/KH-UBND' or its title."""
+        """How a resident names the document: 'Kế hoạch số 45/KH-UBND' or its title."""
         label = vocab.DOC_TYPES[self.doc_type].label
         if self.number:
             return f"{label} số {self.number}"
@@ -395,7 +395,7 @@ def _rule_award_shape(a: Award, ctx: Context) -> None:
 def _rule_document_identity(d: Document, ctx: Context) -> None:
     if not d.number and not d.title:
         ctx.issues.add(d.pos(), "thieu-truong", "Văn bản cần 'so_ky_hieu' hoặc, nếu không có số, 'ten'.",
-                       "Ví dụ: so_ky_hieu: 62/KH-UBND.")
+                       "Ví dụ: so_ky_hieu: 45/KH-UBND.")
     if d.number:
         abbr = vocab.DOC_TYPES[d.doc_type].abbr
         first = d.number.first_part()

@@ -79,6 +79,10 @@ class Text(FieldType):
 
     def parse(self, node: Node, ctx: Context) -> str:
         value = _scalar(node, ctx, self.label)
+        if not value.strip():
+            ctx.issues.add(node.position, "gia-tri-rong", "Giá trị đang để trống (chỉ có dấu nháy hoặc dấu cách).",
+                           "Ghi nội dung, hoặc xoá cả dòng nếu trường này không bắt buộc và chưa có thông tin.")
+            raise Invalid
         if len(value) > self.max_len:
             ctx.issues.add(node.position, "qua-dai", f"Dài {len(value)} ký tự, vượt giới hạn {self.max_len} ký tự.",
                            "Rút gọn nội dung; chi tiết dài nên đưa vào phần mô tả hoặc câu chuyện.")
@@ -220,14 +224,14 @@ class Int(FieldType):
 
     def parse(self, node: Node, ctx: Context) -> int:
         value = _scalar(node, ctx, "một số")
-        if not re.fullmatch(r"\d+", value) or not self.minimum <= int(value) <= self.maximum:
+        if not re.fullmatch(r"0|[1-9]\d*", value) or not self.minimum <= int(value) <= self.maximum:
             ctx.issues.add(node.position, "so-khong-hop-le", f"'{value}' không phải số nguyên hợp lệ.",
                            f"Viết một số nguyên từ {self.minimum} đến {self.maximum}, không có dấu chấm hay dấu phẩy.")
             raise Invalid
         return int(value)
 
     def json_schema(self) -> dict:
-        return {"type": "string", "pattern": r"^\d+$"}
+        return {"type": "string", "pattern": r"^(0|[1-9]\d*)$"}
 
 
 class Bool(FieldType):
@@ -262,7 +266,7 @@ class Url(FieldType):
 
 
 class DocNumber(FieldType):
-    label = "số, ký hiệu văn bản (ví dụ 31/BC-UBND, 91/2017/NĐ-CP, 34-CT/TW, 158/PNV)"
+    label = "số, ký hiệu văn bản (ví dụ 12/BC-UBND, 91/2017/NĐ-CP, 34-CT/TW, 25/PNV)"
 
     def parse(self, node: Node, ctx: Context) -> docnumber.DocNumber:
         value = _scalar(node, ctx, "số, ký hiệu")
@@ -270,8 +274,8 @@ class DocNumber(FieldType):
             return docnumber.parse(value)
         except ValueError as exc:
             ctx.issues.add(node.position, "so-ky-hieu-khong-hop-le", str(exc),
-                           "Viết như trên văn bản: 31/BC-UBND (hành chính), 91/2017/NĐ-CP (quy phạm), "
-                           "34-CT/TW (của Đảng) hoặc 158/PNV (công văn); không có dấu cách. "
+                           "Viết như trên văn bản: 12/BC-UBND (hành chính), 91/2017/NĐ-CP (quy phạm), "
+                           "34-CT/TW (của Đảng) hoặc 25/PNV (công văn); không có dấu cách. "
                            "Cách viết in sai giữ ở trường 'so_ky_hieu_in'.")
             raise Invalid from None
 

@@ -50,7 +50,7 @@ DOC_TYPES = {
     "nghi_dinh": Term("Nghị định", abbr="NĐ"),
     "thong_tu": Term("Thông tư", abbr="TT"),
     "luat": Term("Luật", "Số hiệu có dạng 06/2022/QH15."),
-    "cong_van": Term("Công văn", "Không có chữ viết tắt tên loại: 158/PNV, 2975/UBND-KSTT."),
+    "cong_van": Term("Công văn", "Không có chữ viết tắt tên loại: 25/PNV, 2975/UBND-KSTT."),
     "huong_dan": Term("Hướng dẫn", abbr="HD"),
     "thong_bao": Term("Thông báo", abbr="TB"),
     "to_trinh": Term("Tờ trình", abbr="TTr"),

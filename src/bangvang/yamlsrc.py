@@ -62,15 +62,32 @@ _CP1252_CONT = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u0
 _MOJIBAKE_RUN = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONT}]{{1,3}}")
 
 
+_VIETNAMESE_MARKS = set("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")
+
+
+def _is_vietnamese_letter(ch: str) -> bool:
+    if ch in "đĐ":
+        return True
+    parts = unicodedata.normalize("NFD", ch)
+    return parts[0].isascii() and parts[0].isalpha() and len(parts) > 1 and set(parts[1:]) <= _VIETNAMESE_MARKS
+
+
 def _mojibake_at(line: str) -> int | None:
-    """Column (0-based) of the first double-encoded character, or None."""
+    """Column (0-based) of the first double-encoded Vietnamese letter, or None.
+
+    Only runs that decode to Vietnamese letters count, so real upper-case text
+    followed by typographic punctuation ("CÔ”", "XÃ…") is not mistaken for it.
+    """
     for m in _MOJIBAKE_RUN.finditer(line):
-        try:
-            decoded = m.group().encode("cp1252").decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            continue
-        if decoded and not decoded.isascii():
-            return m.start()
+        run = m.group()
+        for end in range(len(run), 1, -1):
+            try:
+                decoded = run[:end].encode("cp1252").decode("utf-8")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+            if decoded and all(_is_vietnamese_letter(ch) for ch in decoded):
+                return m.start()
+            break
     return None
 _ALLOWED_CONTROLS = {"\n", "\r", "\t"}
 
@@ -204,7 +221,8 @@ class _Composer:
             return Node(SCALAR, "", self.rel, line, column)
         self._refuse_extras(event)
         if isinstance(event, yaml.ScalarEvent):
-            return Node(SCALAR, nfc(event.value), self.rel, line, column, plain=event.style is None)
+            # Plain style is None from PyYAML's parser and '' from libyaml's.
+            return Node(SCALAR, nfc(event.value), self.rel, line, column, plain=not event.style)
         if isinstance(event, yaml.SequenceStartEvent):
             items = []
             while not loader.check_event(yaml.SequenceEndEvent):

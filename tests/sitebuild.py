@@ -1,0 +1,47 @@
+"""Run real `mkdocs build --strict` of a data folder; used by the build tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_DATA = REPO / "data"
+FIXTURE_DATA = REPO / "tests" / "fixtures" / "xa-an-binh" / "data"
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    site: Path
+
+    def page(self, url: str) -> str:
+        """HTML of the page at site path `url` ('' for home, 'phong-trao/x/')."""
+        return (self.site / url / "index.html").read_text(encoding="utf-8")
+
+
+def build_site(data: Path, site: Path, extra_env: dict | None = None) -> Build:
+    env = {**os.environ, "BANGVANG_DATA": str(data), "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
+    )
+    return Build(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+def visible_text(html: str) -> str:
+    """The page's main content as plain text (tags dropped, entities decoded, spaces collapsed)."""
+    import html as html_lib
+    import re
+
+    start = html.find('<article class="md-content__inner')
+    body = html[start:] if start >= 0 else html
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
+    block = r"p|div|h[1-6]|li|td|th|tr|br|dt|dd|ul|ol|table|section|article|pre|details|summary|blockquote|nav"
+    body = re.sub(rf"</?(?:{block})\b[^>]*>", " ", body)
+    body = re.sub(r"<[^>]+>", "", body)
+    return re.sub(r"\s+", " ", html_lib.unescape(body)).strip()

@@ -1,0 +1,104 @@
+"""`python -m bangvang.check <dir>` as an officer or CI runs it: a real subprocess."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from datatree import write_tree
+
+SUMMARY = re.compile(r"^Đã kiểm tra (\d+) tệp, (\d+) mục: (\d+) lỗi, (\d+) cảnh báo \([\d.]+ giây\)\.$", re.M)
+HEADLINE = re.compile(r"^(data/[^\s:]+):(\d+):(\d+): ([a-z0-9-]+): .+$", re.M)
+
+
+def run_check(cwd, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "bangvang.check", *args],
+        cwd=cwd, capture_output=True, timeout=120, env=env or os.environ.copy(),
+    )
+
+
+def text(stream: bytes) -> str:
+    return stream.decode("utf-8")  # strict: the output itself must be valid UTF-8
+
+
+def test_valid_tree_exits_0_with_a_summary(tmp_path):
+    write_tree(tmp_path)
+    done = run_check(tmp_path, "data")
+    out = text(done.stdout)
+    assert done.returncode == 0, out + text(done.stderr)
+    match = SUMMARY.search(out)
+    assert match, out
+    files, records, errors, warnings = map(int, match.groups())
+    # 7 data files; 1 unit + 2 bodies + 1 document + 1 report + 1 movement + 2 recipients + 1 award.
+    assert (files, records, errors, warnings) == (7, 9, 0, 0)
+    assert not HEADLINE.search(out)
+    assert "Traceback" not in out + text(done.stderr)
+
+
+def test_default_folder_is_data(tmp_path):
+    write_tree(tmp_path)
+    done = run_check(tmp_path)
+    assert done.returncode == 0, text(done.stdout) + text(done.stderr)
+    assert SUMMARY.search(text(done.stdout))
+
+
+def test_broken_tree_exits_1_listing_every_error(tmp_path):
+    write_tree(tmp_path, {
+        "van-ban/2022.yml": "- id: abc\n  loai: van_ban_khac\n  ten: A\n  ngay: 30/02/2024\n",
+        "doi-tuong/them.yml": b"- id: a1\n  loai: tap_the\n  ten: T\xe9\n",
+        "khen-thuong/2024.yml": ("- id: k1\n  doi_tuong: nguyen-van-ann\n  hinh_thuc: giay_khen\n"
+                                 "  nam: 2024\n  trang_thai: da_tang\n"),
+    })
+    done = run_check(tmp_path, "data")
+    out, err = text(done.stdout), text(done.stderr)
+    assert done.returncode == 1, out + err
+    assert "Traceback" not in out + err
+    headlines = {(m[1], int(m[2]), int(m[3]), m[4]) for m in HEADLINE.finditer(out)}
+    assert ("data/van-ban/2022.yml", 4, 9, "ngay-khong-ton-tai") in headlines, out
+    assert ("data/doi-tuong/them.yml", 3, 9, "khong-phai-utf8") in headlines, out
+    assert ("data/khen-thuong/2024.yml", 2, 14, "ma-khong-ton-tai") in headlines, out
+    summary = SUMMARY.search(out)
+    assert summary, out
+    assert int(summary[3]) == len(headlines) >= 3
+    # The offending line is quoted with a caret under the column, then a hint.
+    assert "    4 |   ngay: 30/02/2024\n      |         ^\n" in out
+    assert "gợi ý: " in out
+
+
+def test_headlines_are_sorted_by_path_then_line(tmp_path):
+    write_tree(tmp_path, {
+        "van-ban/2022.yml": "- id: abc\n  loai: ke_hoachh\n  ten: A\n  ngay: 30/02/2024\n",
+        "co-quan.yml": "- id: X\n  ten: A\n  cap: xa\n",
+    })
+    done = run_check(tmp_path, "data")
+    assert done.returncode == 1
+    found = [(m[1], int(m[2]), int(m[3])) for m in HEADLINE.finditer(text(done.stdout))]
+    assert len(found) >= 3
+    assert found == sorted(found)
+
+
+def test_missing_folder_exits_1_without_traceback(tmp_path):
+    done = run_check(tmp_path, "khong-co")
+    out, err = text(done.stdout), text(done.stderr)
+    assert done.returncode == 1
+    assert "khong-co-thu-muc" in out
+    assert "Traceback" not in out + err
+
+
+@pytest.mark.parametrize("locale", ["C", "C.UTF-8"])
+def test_vietnamese_output_survives_a_plain_locale(tmp_path, locale):
+    # CI and officers' terminals may run with LANG=C; the Vietnamese report must still print.
+    write_tree(tmp_path, {"van-ban/2022.yml": "- id: abc\n  loai: van_ban_khac\n  ten: Bà: Lan\n"})
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHONIOENCODING", "PYTHONUTF8"))}
+    env.update(LC_ALL=locale, LANG=locale)
+    done = run_check(tmp_path, "data", env=env)
+    out, err = text(done.stdout), text(done.stderr)
+    assert done.returncode == 1, out + err
+    assert "Traceback" not in out + err
+    assert "data/van-ban/2022.yml:3:10: yaml-cu-phap: " in out
+    assert "Đã kiểm tra" in out
