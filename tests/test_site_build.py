@@ -44,6 +44,10 @@ def test_edit_link_points_to_the_data_file(tmp_path):
     assert build.returncode == 0, build.output
     html = build.page("phong-trao/" + next((build.site / "phong-trao").glob("*/index.html")).parent.name + "/")
     assert 'href="https://github.com/vidu/bang-vang/edit/main/data/phong-trao/' in html
+    assert re.search(r'href="https://github.com/vidu/bang-vang/blob/main/data/phong-trao/[a-z0-9-]+\.yml#L\d+"', html)
+    assert "Sửa trang này" in html
+    listing = build.page("phong-trao/")
+    assert 'href="https://github.com/vidu/bang-vang/tree/main/data/phong-trao/"' in listing
 
 
 def test_broken_data_stops_the_build_and_publishes_nothing(tmp_path):

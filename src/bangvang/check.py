@@ -1,29 +1,132 @@
-"""Check data/ without building the site: `python -m bangvang.check [data]`."""
+"""Check data/ without building the site.
+
+    python -m bangvang.check [data] [--changed-since REF] [--format text|json|github]
+
+Same rules and messages as the build. `--changed-since` reports only problems in
+files changed against a git ref (a pull request is judged on what it changed;
+the others are counted, never hidden). `--format github` prints workflow
+commands so each error shows on the pull request's diff at its line.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
 
+from .issues import Issue, Issues
 from .load import load
 from .model import build_board
 
 
+def _git(args: list[str], cwd: Path) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+def changed_files(ref: str, cwd: Path) -> set[Path]:
+    """Files changed since `ref`: committed on this branch, staged, unstaged or new."""
+    top = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
+    names = set(_git(["diff", "--name-only", f"{ref}...HEAD"], cwd).split("\n"))
+    names |= set(_git(["diff", "--name-only", "HEAD"], cwd).split("\n"))
+    names |= set(_git(["ls-files", "--others", "--exclude-standard"], top).split("\n"))
+    return {(top / n).resolve() for n in names if n}
+
+
+def issue_file(issue: Issue, data_dir: Path) -> Path:
+    """The real file an issue points at (issue paths start with the data folder's name)."""
+    _, _, rest = issue.position.path.partition("/")
+    return (data_dir / rest).resolve() if rest else data_dir.resolve()
+
+
+def _github_escape(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def github_annotation(issue: Issue, path: str) -> str:
+    """One workflow command: GitHub shows it on the pull request's diff at the line."""
+    kind = "error" if issue.severity == "lỗi" else "warning"
+    message = issue.message + (f"\nGợi ý: {issue.hint}" if issue.hint else "")
+    return (f"::{kind} file={_github_escape(path, True)},line={issue.position.line},"
+            f"col={issue.position.column},title={_github_escape(issue.code, True)}::{_github_escape(message)}")
+
+
+def _repo_relative(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="bangvang.check", description="Kiểm tra dữ liệu bảng vàng.")
+    parser = argparse.ArgumentParser(prog="python -m bangvang.check", description="Kiểm tra dữ liệu bảng vàng.")
     parser.add_argument("data", nargs="?", default="data", help="thư mục dữ liệu (mặc định: data)")
+    parser.add_argument("--changed-since", metavar="REF",
+                        help="chỉ báo lỗi ở các tệp đã thay đổi so với nhánh hoặc commit REF (ví dụ origin/main)")
+    parser.add_argument("--format", choices=("text", "json", "github"), default="text",
+                        help="text (cho người đọc), json (cho máy), github (chú thích trên pull request)")
     args = parser.parse_args(argv)
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `check | head` ends quietly
+
     started = time.perf_counter()
-    data, issues = load(Path(args.data))
+    data_dir = Path(args.data)
+    data, issues = load(data_dir)
     build_board(data, issues)
-    if issues.items:
-        print(issues.report())
     elapsed = time.perf_counter() - started
-    print(f"Đã kiểm tra {len(data.files)} tệp, {data.count()} mục: "
-          f"{len(issues.errors)} lỗi, {len(issues.warnings)} cảnh báo ({elapsed:.2f} giây).")
-    return 1 if issues.errors else 0
+
+    shown = issues.sorted()
+    elsewhere: list[Issue] = []
+    if args.changed_since:
+        try:
+            changed = changed_files(args.changed_since, data_dir if data_dir.is_dir() else Path.cwd())
+        except (subprocess.CalledProcessError, FileNotFoundError) as exc:
+            print(f"Không so sánh được với '{args.changed_since}' bằng git: {exc}", file=sys.stderr)
+            return 2
+        elsewhere = [i for i in shown if issue_file(i, data_dir) not in changed]
+        shown = [i for i in shown if issue_file(i, data_dir) in changed]
+
+    errors = [i for i in shown if i.severity == "lỗi"]
+    warnings = [i for i in shown if i.severity != "lỗi"]
+    summary = (f"Đã kiểm tra {len(data.files)} tệp, {data.count()} mục: {len(errors)} lỗi, "
+               f"{len(warnings)} cảnh báo ({elapsed:.2f} giây).")
+    if elsewhere:
+        summary += f" Ngoài ra có {len(elsewhere)} vấn đề ở các tệp không thay đổi."
+
+    if args.format == "json":
+        payload = {
+            "files": len(data.files), "records": data.count(), "seconds": round(elapsed, 3),
+            "errors": len(errors), "warnings": len(warnings), "elsewhere": len(elsewhere),
+            "issues": [_as_json(i, data_dir) for i in shown],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    elif args.format == "github":
+        for issue in shown:
+            print(github_annotation(issue, _repo_relative(issue_file(issue, data_dir))))
+        print(summary)
+    else:
+        if shown:
+            print(_report(issues, shown))
+        print(summary)
+    return 1 if errors else 0
+
+
+def _report(issues: Issues, shown: list[Issue]) -> str:
+    return "\n".join(issues.format(i) for i in shown)
+
+
+def _as_json(issue: Issue, data_dir: Path) -> dict:
+    return {
+        "path": issue.position.path, "file": _repo_relative(issue_file(issue, data_dir)),
+        "line": issue.position.line, "column": issue.position.column,
+        "code": issue.code, "severity": "error" if issue.severity == "lỗi" else "warning",
+        "message": issue.message, "hint": issue.hint,
+        "related": str(issue.related) if issue.related else None,
+    }
 
 
 if __name__ == "__main__":

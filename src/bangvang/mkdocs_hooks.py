@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import os
+from urllib.parse import urljoin
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -41,7 +42,7 @@ def on_config(config, **kwargs):
         raise PluginError(
             f"Dữ liệu có {count} lỗi; trang web chưa được tạo (không có gì được công bố).\n\n"
             + issues.report()
-            + f"\n\nSửa {count} lỗi ở trên rồi chạy lại. Hướng dẫn: mục 'Hướng dẫn cho cán bộ' trong README.")
+            + f"\n\nSửa {count} lỗi ở trên; cách sửa từng mã lỗi có ở trang Hướng dẫn > Các mã lỗi và cách sửa (/huong-dan/loi/).")
     unit = board.unit
     config.site_name = unit.site_name
     config.site_description = unit.site_description or unit.site_name
@@ -51,6 +52,7 @@ def on_config(config, **kwargs):
     repo_url = os.environ.get("BANGVANG_REPO_URL") or unit.repo_url
     if repo_url and not config.repo_url:
         config.repo_url = repo_url
+        config.repo_name = config.repo_name or "/".join(repo_url.rstrip("/").split("/")[-2:])
         config.edit_uri = config.edit_uri or "edit/main/docs/"
     if str(folder) not in [str(w) for w in config.watch]:
         config.watch.append(str(folder))
@@ -64,8 +66,8 @@ def on_files(files, config, **kwargs):
             raise PluginError(f"docs/{spec.src_uri} trùng với một trang được tạo từ dữ liệu; hãy xoá hoặc đổi tên tệp đó.")
         inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
         f = File.generated(config, spec.src_uri, content="", inclusion=inclusion)
-        if spec.edit_path:
-            f.edit_uri = "../" + spec.edit_path
+        if spec.edit_path and not spec.edit_path.endswith("/"):
+            f.edit_uri = "../" + spec.edit_path  # joined to repo_url + edit_uri ('edit/main/docs/')
         files.append(f)
     return files
 
@@ -84,6 +86,13 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         page.title = html.escape(spec.title)
     page.meta["description"] = html.escape(spec.description, quote=True)
     page.meta["hide"] = ["navigation"] + ([] if spec.toc else ["toc"])
+    if spec.edit_path and spec.edit_path.endswith("/") and config.repo_url:
+        # A list page comes from a whole folder: link the folder, which GitHub can show but not "edit".
+        base = urljoin(config.repo_url.rstrip("/") + "/" + (config.edit_uri or "edit/main/docs/"), "../")
+        page.edit_url = urljoin(base, spec.edit_path).replace("/edit/", "/tree/", 1)
+        page.meta["bv_folder"] = True
+    elif spec.edit_line:
+        page.meta["bv_line"] = spec.edit_line
     return ""
 
 

@@ -81,8 +81,11 @@ class Board:
             for ref in report.movements:
                 self.reports_on_movement[ref.id].append(report)
         self.models_of: dict[str, list[Model]] = defaultdict(list)
+        self.models_in_movement: dict[str, list[Model]] = defaultdict(list)
         for model in self.models:
             self.models_of[model.recipient.id].append(model)
+            for ref in model.movements:
+                self.models_in_movement[ref.id].append(model)
         self.documents_by_issuer: dict[str, list[Document]] = defaultdict(list)
         for doc in self.documents:
             if doc.issuer:

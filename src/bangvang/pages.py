@@ -10,17 +10,19 @@ import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from . import dictionary, vocab
+from . import codes, dictionary, vocab
 from .markdown_safe import SafeMarkdown
 from .model import Board
 from .text import sort_key
 
 TEMPLATES = Path(__file__).parent / "templates"
+GUIDE = Path(__file__).parent / "guide"  # the officers' guide: generic Markdown, same for every unit
 
 
 @dataclass
@@ -29,7 +31,8 @@ class PageSpec:
     title: str                    # plain text; escaped where it is output
     template: str
     context: dict = field(default_factory=dict)
-    edit_path: str | None = None  # the data file to edit, relative to the repository
+    edit_path: str | None = None  # the data file (or folder, ending in '/') behind the page, from the repository root
+    edit_line: int | None = None  # where the record starts in that file
     description: str = ""
     in_nav: bool = False
     toc: bool = False
@@ -95,55 +98,77 @@ class Site:
 
     # -- page list --------------------------------------------------------
 
-    def _add(self, spec: PageSpec) -> None:
+    def _add(self, spec: PageSpec, record=None) -> None:
+        if record is not None:
+            spec.edit_path = self._edit(record)
+            spec.edit_line = record.pos().line
         self.pages[spec.src_uri] = spec
 
     def _collect(self) -> None:
         b = self.board
         unit = b.unit
-        self._add(PageSpec("index.md", unit.site_name, "home.html", edit_path=self._edit(unit),
-                           description=unit.site_description or unit.site_name, in_nav=True))
+        self._add(PageSpec("index.md", unit.site_name, "home.html", in_nav=True,
+                           description=unit.site_description or unit.site_name), unit)
         self._add(PageSpec("phong-trao/index.md", "Phong trào thi đua", "movements.html", in_nav=True,
+                           edit_path=self._folder("phong-trao"),
                            description=f"Các phong trào thi đua của {unit.name}."))
         for m in b.movements:
             self._add(PageSpec(f"phong-trao/{m.id}.md", m.name, "movement.html", {"movement": m},
-                               self._edit(m), f"Phong trào thi đua: {m.name}."))
+                               description=f"Phong trào thi đua: {m.name}."), m)
         self._add(PageSpec("khen-thuong/index.md", "Khen thưởng", "awards.html", in_nav=True,
+                           edit_path=self._folder("khen-thuong"),
                            description=f"Danh hiệu thi đua, hình thức khen thưởng của {unit.name}, theo năm."))
         self._add(PageSpec("doi-tuong/index.md", "Tập thể, cá nhân", "recipients.html", in_nav=True,
+                           edit_path=self._folder("doi-tuong"),
                            description=f"Các tập thể, cá nhân, hộ gia đình được khen thưởng ở {unit.name}."))
         for r in b.recipients:
-            path = b.url(r)[:-1]
-            self._add(PageSpec(f"{path}.md", r.full_name, "recipient.html", {"recipient": r}, self._edit(r),
-                               f"{vocab.RECIPIENT_TYPES[r.recipient_type].label} {r.full_name}: quá trình khen thưởng."))
+            self._add(PageSpec(f"{b.url(r)[:-1]}.md", r.full_name, "recipient.html", {"recipient": r},
+                               description=f"{vocab.RECIPIENT_TYPES[r.recipient_type].label} {r.full_name}: "
+                                           "quá trình khen thưởng."), r)
         self._add(PageSpec("dien-hinh/index.md", "Điển hình tiên tiến", "models.html", in_nav=True,
+                           edit_path=self._folder("dien-hinh"),
                            description=f"Gương điển hình tiên tiến của {unit.name}."))
         for m in b.models:
-            self._add(PageSpec(f"dien-hinh/{m.id}.md", m.title, "model.html", {"model": m}, self._edit(m),
-                               m.summary or m.title))
+            self._add(PageSpec(f"dien-hinh/{m.id}.md", m.title, "model.html", {"model": m},
+                               description=m.summary or m.title), m)
         self._add(PageSpec("van-ban/index.md", "Văn bản", "documents.html", in_nav=True,
+                           edit_path=self._folder("van-ban"),
                            description=f"Sổ văn bản về thi đua, khen thưởng của {unit.name}."))
         for d in b.documents:
-            self._add(PageSpec(f"van-ban/{d.id}.md", d.display_title, "document.html", {"doc": d}, self._edit(d),
-                               d.summary or d.display_title))
+            self._add(PageSpec(f"van-ban/{d.id}.md", d.display_title, "document.html", {"doc": d},
+                               description=d.summary or d.display_title), d)
         self._add(PageSpec("bao-cao/index.md", "Báo cáo", "reports.html", in_nav=True,
+                           edit_path=self._folder("bao-cao"),
                            description=f"Toàn văn các báo cáo thi đua, khen thưởng của {unit.name}."))
         for r in b.reports:
-            self._add(PageSpec(f"bao-cao/{r.id}.md", r.display_title, "report.html", {"report": r}, self._edit(r),
-                               r.summary or r.display_title, toc=True))
+            self._add(PageSpec(f"bao-cao/{r.id}.md", r.display_title, "report.html", {"report": r},
+                               description=r.summary or r.display_title, toc=True), r)
         self._add(PageSpec("thong-ke/index.md", "Thống kê", "stats.html", in_nav=True,
+                           edit_path=self._folder("khen-thuong"),
                            description=f"Số liệu khen thưởng của {unit.name} theo năm, hình thức, cấp, loại hình."))
+        for guide in sorted(GUIDE.glob("*.md")):
+            text = guide.read_text(encoding="utf-8")
+            title = text.splitlines()[0].lstrip("# ").strip()
+            src = "huong-dan/index.md" if guide.stem == "index" else f"huong-dan/{guide.stem}.md"
+            self._add(PageSpec(src, title, "guide.html", {"guide_markdown": text}, in_nav=guide.stem == "index",
+                               description=f"Hướng dẫn cho cán bộ: {title}.", toc=True))
+        self._add(PageSpec("huong-dan/loi.md", "Các mã lỗi và cách sửa", "errors.html",
+                           {"codes": codes.CODES, "example_report": lambda code: codes.example_report(code, date.today())},
+                           description="Mỗi mã lỗi của lệnh kiểm tra dữ liệu: ví dụ và cách sửa.", toc=True))
         self._add(PageSpec("huong-dan/du-lieu.md", "Từ điển dữ liệu", "dictionary.html",
                            {"sections": dictionary.sections(), "vocabularies": dictionary.vocabularies()},
                            description="Ý nghĩa và cách ghi mọi trường dữ liệu của bảng vàng.", toc=True))
-        self._add(PageSpec("gioi-thieu/index.md", f"Giới thiệu {unit.name}", "about.html", edit_path=self._edit(unit),
-                           in_nav=True, description=f"Giới thiệu {unit.name} và trang bảng vàng."))
+        self._add(PageSpec("gioi-thieu/index.md", f"Giới thiệu {unit.name}", "about.html", in_nav=True,
+                           description=f"Giới thiệu {unit.name} và trang bảng vàng."), unit)
 
     def _edit(self, record) -> str:
         """Repository path of the data file a record was written in."""
         path = self.board.source_file(record)
         head, _, rest = path.partition("/")
         return posixpath.join(self.data_dir, rest) if rest else path
+
+    def _folder(self, folder: str) -> str:
+        return posixpath.join(self.data_dir, folder) + "/"
 
     def _deref(self, refs) -> list:
         return [self.board.get(ref) for ref in refs]

@@ -82,10 +82,15 @@ class Signature(Record):
     """Khối chữ ký của văn bản (Nghị định 30/2020)."""
 
     LABEL = "khối chữ ký"
+    collective: str | None = fld("tap_the", Text(120),
+                                 "Dòng 'TM.' phía trên khi cấp phó ký thay người đứng đầu của một tập thể "
+                                 "(TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH): tên tập thể, viết hoa.",
+                                 example="ỦY BAN NHÂN DÂN")
     mode: str = fld("che_do", Choice(vocab.SIGNING_MODES),
-                    "Thẩm quyền ký: TM (thay mặt tập thể), KT (ký thay), Q, TL, TUQ hoặc khong.", required=True,
+                    "Thẩm quyền ký: TM (thay mặt tập thể), KT (ký thay), Q (quyền), TL, TUQ hoặc khong.", required=True,
                     example="TM")
-    on_behalf_of: str | None = fld("thay_mat", Text(120), "Tập thể hoặc người được ký thay, viết hoa như bản in.",
+    on_behalf_of: str | None = fld("thay_mat", Text(120),
+                                   "Sau TM.: tên tập thể; sau KT., TL., TUQ.: chức vụ người đứng đầu; viết hoa như bản in.",
                                    example="ỦY BAN NHÂN DÂN")
     title: str = fld("chuc_vu", Text(120), "Chức vụ người ký, viết hoa như bản in.", required=True,
                      example="CHỦ TỊCH")
@@ -144,8 +149,8 @@ class Body(Record):
     LABEL = "cơ quan"
     id: str = fld("id", Id(), "Mã định danh, không đổi.", required=True, example="ubnd-tinh")
     name: str = fld("ten", Text(200), "Tên đầy đủ (tên gần nhất nếu đã đổi tên).", required=True,
-                    example="Ủy ban nhân dân tỉnh Bình Định")
-    short: str | None = fld("ten_viet_tat", Text(120), "Tên viết tắt.", example="UBND tỉnh Bình Định")
+                    example="Ủy ban nhân dân xã Tân Thành")
+    short: str | None = fld("ten_viet_tat", Text(120), "Tên viết tắt.", example="UBND xã Tân Thành")
     level: str = fld("cap", Choice(vocab.LEVELS), "Cấp của cơ quan.", required=True, example="tinh")
     parent: RefValue | None = fld("truc_thuoc", Ref("co_quan"), "Cơ quan cấp trên trực tiếp (cơ quan chủ quản).")
     start: PartialDate | None = fld("tu_ngay", Date(), "Ngày bắt đầu tồn tại; bỏ trống nếu không rõ.")
@@ -201,7 +206,7 @@ class Report(Document):
     place_name: str | None = fld("dia_danh", Text(60), "Địa danh trước ngày tháng.", example="Tân Thành")
     parent_printed: str | None = fld("co_quan_chu_quan_in", Text(200),
                                      "Dòng tên cơ quan chủ quản ở góc trái, viết hoa như bản in.",
-                                     example="UBND HUYỆN TÂY SƠN")
+                                     example="UBND HUYỆN …")
     issuer_header: str | None = fld("co_quan_ban_hanh_in", Text(200),
                                     "Dòng tên cơ quan ban hành ở góc trái, viết hoa như bản in.",
                                     example="ỦY BAN NHÂN DÂN XÃ TÂN THÀNH")
@@ -282,7 +287,7 @@ class Award(Record):
 
     KIND: ClassVar[str] = "khen_thuong"
     LABEL = "khen thưởng"
-    id: str = fld("id", Id(), "Mã định danh, không đổi.", required=True, example="bang-khen-tinh-2021")
+    id: str = fld("id", Id(), "Mã định danh, không đổi.", required=True, example="bang-khen-tinh-2023")
     recipient: RefValue | None = fld("doi_tuong", Ref("doi_tuong"), "Mã đối tượng được khen (trong doi-tuong/).")
     group: AggregateRecipients | None = fld("tong_hop", Object(AggregateRecipients),
                                             "Dùng thay cho 'doi_tuong' khi chỉ biết số lượng, không có danh sách.")

@@ -17,7 +17,7 @@ from typing import Any, Callable, ClassVar
 
 from . import docnumber
 from .dates import FORMAT_HINT, DateError, PartialDate, parse_date
-from .issues import Issues, Position
+from .issues import WARNING, Issues, Position
 from .text import fold, slugify
 from .yamlsrc import MAPPING, SCALAR, SEQUENCE, Node
 
@@ -35,8 +35,12 @@ class Context:
 def _scalar(node: Node, ctx: Context, what: str) -> str:
     if node.kind != SCALAR:
         shape = "danh sách" if node.kind == SEQUENCE else "nhóm trường"
-        ctx.issues.add(node.position, "sai-kieu", f"Cần {what}, nhưng ở đây là một {shape}.",
-                       "Viết giá trị trên cùng dòng với tên trường, sau dấu hai chấm.")
+        hint = "Viết giá trị trên cùng dòng với tên trường, sau dấu hai chấm."
+        if node.kind == MAPPING and len(node.value) == 1:  # e.g. `- Lưu: VT.` read as {Lưu: VT.}
+            key, value = node.value[0]  # type: ignore[index]
+            text = f"{key.value}: {value.value}" if value.kind == SCALAR else key.value
+            hint = (f"Chữ có dấu hai chấm và dấu cách (': ') phải đặt trong dấu nháy kép: \"{text}\".")
+        ctx.issues.add(node.position, "sai-kieu", f"Cần {what}, nhưng ở đây là một {shape}.", hint)
         raise Invalid
     return node.value  # type: ignore[return-value]
 
@@ -79,6 +83,11 @@ class Text(FieldType):
 
     def parse(self, node: Node, ctx: Context) -> str:
         value = _scalar(node, ctx, self.label)
+        if node.comment_after:
+            ctx.issues.add(node.position, "chu-bi-cat",
+                           f"Phần sau dấu ' #' trên dòng này bị YAML bỏ qua (coi là ghi chú); giá trị chỉ còn là '{value[:60]}'.",
+                           "Nếu dấu # là một phần nội dung (ví dụ 'đạt giải #1'), đặt cả giá trị trong dấu nháy kép; "
+                           "nếu là ghi chú, chuyển ghi chú lên dòng riêng.", severity=WARNING)
         if not value.strip():
             ctx.issues.add(node.position, "gia-tri-rong", "Giá trị đang để trống (chỉ có dấu nháy hoặc dấu cách).",
                            "Ghi nội dung, hoặc xoá cả dòng nếu trường này không bắt buộc và chưa có thông tin.")
@@ -98,9 +107,10 @@ class Text(FieldType):
         return value
 
     def json_schema(self) -> dict:
-        schema: dict = {"type": "string", "maxLength": self.max_len, "minLength": 1}
+        # An editor reading YAML 1.2 sees `ten: 2021` as a number; the loader keeps it as text.
+        schema: dict = {"type": ["string", "number"], "maxLength": self.max_len, "minLength": 1}
         if not self.multiline:
-            schema["not"] = {"pattern": _HTML_TAG.pattern}
+            schema["not"] = {"type": "string", "pattern": _HTML_TAG.pattern}
         return schema
 
 
@@ -132,12 +142,16 @@ class Id(FieldType):
         return {"type": "string", "pattern": f"^{ID_PATTERN.pattern}$", "maxLength": 80}
 
 
+REF_LABEL = {"van_ban": "văn bản", "co_quan": "cơ quan", "phong_trao": "phong trào", "doi_tuong": "đối tượng",
+             "khen_thuong": "khen thưởng", "dien_hinh": "gương điển hình"}
+
+
 class Ref(Id):
     """The id of another record, resolved after all files are read."""
 
     def __init__(self, kind: str):
         self.kind = kind
-        self.label = f"mã của một mục trong '{kind}'"
+        self.label = f"mã của một {REF_LABEL.get(kind, kind)} đã khai báo"
 
     def parse(self, node: Node, ctx: Context) -> "RefValue":
         return RefValue(super().parse(node, ctx), self.kind, node.position)
@@ -197,7 +211,8 @@ class Year(FieldType):
         return year
 
     def json_schema(self) -> dict:
-        return {"type": "string", "pattern": r"^(19|20)\d\d$"}
+        return {"anyOf": [{"type": "integer", "minimum": 1900, "maximum": 2100},
+                          {"type": "string", "pattern": r"^(19|20)\d\d$"}]}
 
 
 class Date(FieldType):
@@ -212,9 +227,9 @@ class Date(FieldType):
             raise Invalid from None
 
     def json_schema(self) -> dict:
-        return {"type": "string",
-                "pattern": r"^(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{4}|\d{4})$",
-                "description": FORMAT_HINT}
+        return {"anyOf": [{"type": "string",
+                           "pattern": r"^(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{4}|\d{4})$"},
+                          {"type": "integer", "minimum": 1900, "maximum": 2100}]}
 
 
 class Int(FieldType):
@@ -231,7 +246,8 @@ class Int(FieldType):
         return int(value)
 
     def json_schema(self) -> dict:
-        return {"type": "string", "pattern": r"^(0|[1-9]\d*)$"}
+        return {"anyOf": [{"type": "integer", "minimum": self.minimum, "maximum": self.maximum},
+                          {"type": "string", "pattern": r"^(0|[1-9]\d*)$"}]}
 
 
 class Bool(FieldType):
@@ -262,7 +278,7 @@ class Url(FieldType):
         return value
 
     def json_schema(self) -> dict:
-        return {"type": "string", "pattern": r"^https://[^\s<>\"']+$"}
+        return {"type": "string", "pattern": "^https://[^\\s<>\"']+$"}
 
 
 class DocNumber(FieldType):
@@ -430,6 +446,8 @@ def record_json_schema(cls: type) -> dict:
     for s in specs:
         prop = s.type.json_schema()
         prop["description"] = s.doc
+        prop["markdownDescription"] = (f"**{s.key}**{' (bắt buộc)' if s.required else ''}: {s.doc}\n\n"
+                                       f"Cách ghi: {s.type.describe()}.")
         if s.example:
             prop["examples"] = [s.example]
         props[s.key] = prop

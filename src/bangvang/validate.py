@@ -14,14 +14,12 @@ from .dates import PartialDate
 from .issues import Issues
 from .load import Dataset
 from .records import RECIPIENT_URL, Award, Body, Document, Record
-from .schema import RefValue, suggest
+from .schema import REF_LABEL, RefValue, suggest
 from .text import fold
 
 # Namespaces of ids: a report is also a document (it is listed in the register).
 NAMESPACE = {"van_ban": "van_ban", "bao_cao": "van_ban", "co_quan": "co_quan", "phong_trao": "phong_trao",
              "doi_tuong": "doi_tuong", "khen_thuong": "khen_thuong", "dien_hinh": "dien_hinh"}
-KIND_LABEL = {"van_ban": "văn bản", "co_quan": "cơ quan", "phong_trao": "phong trào", "doi_tuong": "đối tượng",
-              "khen_thuong": "khen thưởng", "dien_hinh": "gương điển hình"}
 WHERE_DEFINED = {"van_ban": "van-ban/ hoặc bao-cao/", "co_quan": "co-quan.yml", "phong_trao": "phong-trao/",
                  "doi_tuong": "doi-tuong/", "khen_thuong": "khen-thuong/", "dien_hinh": "dien-hinh/"}
 
@@ -110,7 +108,7 @@ def _check_refs(data: Dataset, ids: dict[str, dict[str, Record]], issues: Issues
             guess = suggest(ref.id, ids[ref.kind], cutoff=0.85)
             hint = f"Có phải ý là '{guess}'? " if guess else ""
             issues.add(ref.position, "ma-khong-ton-tai",
-                       f"Không có {KIND_LABEL[ref.kind]} nào mang mã '{ref.id}'.",
+                       f"Không có {REF_LABEL[ref.kind]} nào mang mã '{ref.id}'.",
                        hint + f"Mã phải được khai báo trong {WHERE_DEFINED[ref.kind]}.")
 
 

@@ -40,6 +40,7 @@ class Node:
     line: int
     column: int
     plain: bool = False  # unquoted scalar (only those can mean "no value")
+    comment_after: bool = False  # a plain value followed by ' #…' on its line (YAML drops that part)
 
     @property
     def position(self) -> Position:
@@ -222,7 +223,14 @@ class _Composer:
         self._refuse_extras(event)
         if isinstance(event, yaml.ScalarEvent):
             # Plain style is None from PyYAML's parser and '' from libyaml's.
-            return Node(SCALAR, nfc(event.value), self.rel, line, column, plain=not event.style)
+            plain = not event.style
+            node = Node(SCALAR, nfc(event.value), self.rel, line, column, plain=plain)
+            if plain and event.value and event.end_mark.line == event.start_mark.line:
+                source = self.issues._sources.get(self.rel, [])
+                if event.end_mark.line < len(source):
+                    rest = source[event.end_mark.line][event.end_mark.column:]
+                    node.comment_after = rest.lstrip().startswith("#")
+            return node
         if isinstance(event, yaml.SequenceStartEvent):
             items = []
             while not loader.check_event(yaml.SequenceEndEvent):

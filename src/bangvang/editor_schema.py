@@ -1,0 +1,85 @@
+"""JSON Schema files for editors, generated from the one declared data model.
+
+    python -m bangvang.editor_schema          # write schemas/*.schema.json
+    python -m bangvang.editor_schema --check  # exit 1 if the committed files are stale
+
+VS Code (and any yaml-language-server editor) maps them to data/ files through
+.vscode/settings.json and then offers completion, Vietnamese hover help and red
+squiggles while an officer types. The schemas describe what a YAML 1.2 editor
+sees (`nam: 2021` is a number there), so they accept every valid data file; the
+checker remains the authority (dates that do not exist, references, …).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .records import COLLECTIONS
+from .schema import record_json_schema
+
+SCHEMA_DIR = Path("schemas")
+DRAFT = "http://json-schema.org/draft-07/schema#"
+
+
+def _name(path: str) -> str:
+    return path.removesuffix(".yml")
+
+
+def build_schemas() -> dict[str, dict]:
+    """File name → schema, one per kind of data file."""
+    result = {}
+    for c in COLLECTIONS:
+        record = record_json_schema(c.cls)
+        title = f"Bảng vàng — {c.label} (data/{c.path}{'' if c.path.endswith('.yml') else '/'})"
+        if c.layout == "list":
+            schema = {"$schema": DRAFT, "title": title, "type": "array", "items": record,
+                      "description": f"Danh sách {c.cls.LABEL}; mỗi mục bắt đầu bằng '- '."}
+        else:
+            schema = {"$schema": DRAFT, "title": title, **record}
+            if c.layout == "markdown":
+                schema["description"] = f"Phần thông tin đầu tệp Markdown của {c.cls.LABEL}."
+        result[f"{_name(c.path)}.schema.json"] = schema
+    return result
+
+
+def globs() -> dict[str, str]:
+    """Schema file → the data files it applies to (for .vscode/settings.json)."""
+    result = {}
+    for c in COLLECTIONS:
+        if c.layout == "markdown":
+            continue  # front matter of .md files is not validated by yaml-language-server
+        target = f"data/{c.path}" if c.path.endswith(".yml") else f"data/{c.path}/*.yml"
+        result[f"./schemas/{_name(c.path)}.schema.json"] = target
+    return result
+
+
+def render(schema: dict) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bangvang.editor_schema")
+    parser.add_argument("--check", action="store_true", help="chỉ kiểm tra các tệp đã có có khớp không")
+    parser.add_argument("--out", type=Path, default=SCHEMA_DIR)
+    args = parser.parse_args(argv)
+    stale = []
+    for name, schema in build_schemas().items():
+        path = args.out / name
+        text = render(schema)
+        if args.check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(str(path))
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    if stale:
+        print("Các tệp schema đã cũ, chạy: python -m bangvang.editor_schema\n  " + "\n  ".join(stale))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,170 @@
+"""Create a new record with a valid skeleton: `python -m bangvang.new <loại> [--truong giá-trị …]`.
+
+The command line options are derived from the schema (records.py): every
+required field is a required option, every other field an optional one;
+fields of a required group are prefixed (`--ky-ho-ten` for `ky: {ho_ten: …}`).
+The file gets a fresh unique id, a Vietnamese comment for each field (the
+optional ones commented out, ready to fill in), and is checked at once: if the
+values given do not pass the checker, the file is removed and the problems are
+shown. An existing file is never overwritten.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from .load import load
+from .records import COLLECTIONS, Collection
+from .schema import Bool, Int, ListOf, Object, Year, field_specs
+from .text import slugify
+from .validate import NAMESPACE, index
+
+KINDS = {c.path: c for c in COLLECTIONS if c.layout != "single" and not c.path.endswith(".yml")}
+BODY_OPTION = "noi_dung"
+
+
+def _option(key: str) -> str:
+    return "--" + key.replace("_", "-")
+
+
+def _options(cls, prefix: str = "", required_group: bool = True):
+    """(dest, spec, required) for every field, flattening required groups."""
+    for spec in field_specs(cls):
+        if spec.key == "id":
+            continue
+        inner = spec.type.item if isinstance(spec.type, ListOf) else spec.type
+        if isinstance(inner, Object) and not isinstance(spec.type, ListOf) and spec.required:
+            yield from _options(inner.cls, prefix + spec.key + "_", True)
+            continue
+        if isinstance(inner, Object):
+            continue  # optional groups and lists of groups are written as commented examples
+        yield prefix + spec.key, spec, spec.required and required_group
+
+
+def _yaml_scalar(spec, value: str) -> str:
+    """Numbers and true/false as typed; everything else double-quoted (a JSON string is valid YAML)."""
+    inner = spec.type.item if isinstance(spec.type, ListOf) else spec.type
+    if isinstance(inner, (Year, Int, Bool)):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _comment(spec) -> str:
+    return f"  # {spec.doc}" + ("" if spec.required else " (không bắt buộc)")
+
+
+def _field_lines(cls, values: dict, indent: str, prefix: str = "") -> list[str]:
+    lines = []
+    for spec in field_specs(cls):
+        if spec.key == "id":
+            continue  # written first, by the caller
+        dest = prefix + spec.key
+        inner = spec.type.item if isinstance(spec.type, ListOf) else spec.type
+        if isinstance(inner, Object) and not isinstance(spec.type, ListOf) and spec.required:
+            lines.append(f"{indent}{spec.key}:{_comment(spec)}")
+            lines += _field_lines(inner.cls, values, indent + "  ", dest + "_")
+            continue
+        value = values.get(dest)
+        if value in (None, []):
+            example = spec.example or "…"
+            lines.append(f"{indent}# {spec.key}: {example}{_comment(spec)}")
+        elif isinstance(spec.type, ListOf):
+            lines.append(f"{indent}{spec.key}:{_comment(spec)}")
+            lines += [f"{indent}  - {_yaml_scalar(spec, v)}" for v in value]
+        else:
+            lines.append(f"{indent}{spec.key}: {_yaml_scalar(spec, value)}{_comment(spec)}")
+    return lines
+
+
+def _proposed_id(collection: Collection, values: dict) -> str:
+    if collection.kind in ("van_ban", "bao_cao"):
+        number = values.get("so_ky_hieu") or values.get("ten") or "van-ban"
+        year = (values.get("ngay") or "").split("/")[-1].split("-")[0]
+        return slugify(f"{number} {year}")
+    if collection.kind == "doi_tuong":
+        return slugify(" ".join(values.get(k) or "" for k in ("ho", "ten_dem", "ten")))
+    if collection.kind == "khen_thuong":
+        what = values.get("danh_hieu") or values.get("hinh_thuc") or "khen-thuong"
+        return slugify(f"{what} {values.get('doi_tuong') or ''} {values.get('nam') or ''}")
+    if collection.kind == "dien_hinh":
+        return slugify(values.get("tieu_de") or "dien-hinh")
+    return slugify(values.get("ten") or collection.kind)
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    base = base[:70].strip("-") or "muc-moi"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bangvang.new",
+                                     description="Tạo một mục dữ liệu mới, có sẵn các trường và lời giải thích.")
+    parser.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data)")
+    kinds = parser.add_subparsers(dest="kind", required=True, metavar="loại")
+    for folder, collection in KINDS.items():
+        sub = kinds.add_parser(folder, help=f"{collection.label.lower()} mới (data/{folder}/)")
+        sub.add_argument("--id", help="mã định danh; bỏ trống để tự tạo từ tên")
+        for dest, spec, required in _options(collection.cls):
+            multiple = isinstance(spec.type, ListOf)
+            sub.add_argument(_option(dest), dest=dest, required=required, action="append" if multiple else "store",
+                             help=spec.doc + (" (có thể ghi nhiều lần)" if multiple else ""))
+        if collection.layout == "markdown":
+            sub.add_argument("--noi-dung", dest=BODY_OPTION, required=True,
+                             help="nội dung (Markdown), hoặc @tệp để lấy nội dung từ một tệp")
+    return parser
+
+
+def main(argv: list[str] | None = None, today: date | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    collection = KINDS[args.kind]
+    values = {k: v for k, v in vars(args).items() if v is not None}
+    data_dir = Path(args.data)
+    existing, _ = load(data_dir, today)
+    taken = set(index(existing)[NAMESPACE[collection.kind]]) | existing.broken_ids
+    record_id = args.id or _unique(_proposed_id(collection, values), taken)
+    if record_id in taken:
+        print(f"Mã '{record_id}' đã được dùng; chọn mã khác với --id.", file=sys.stderr)
+        return 2
+    suffix = ".md" if collection.layout == "markdown" else ".yml"
+    path = data_dir / collection.path / f"{record_id}{suffix}"
+    if path.exists():
+        print(f"Tệp {path} đã có; không ghi đè.", file=sys.stderr)
+        return 2
+
+    label = collection.cls.LABEL
+    header = [f"# {label[0].upper()}{label[1:]} mới, tạo bằng `python -m bangvang.new {args.kind}`.",
+              "# Dòng bắt đầu bằng # là ghi chú; bỏ dấu # ở đầu dòng để dùng trường đó.",
+              "# Ý nghĩa từng trường: trang Hướng dẫn > Từ điển dữ liệu."]
+    if collection.layout == "markdown":
+        body = values.pop(BODY_OPTION)
+        if body.startswith("@"):
+            body = Path(body[1:]).read_text(encoding="utf-8")
+        lines = ["---", *header, f"id: {record_id}", *_field_lines(collection.cls, values, ""), "---", "", body.strip(), ""]
+    else:
+        fields = _field_lines(collection.cls, values, "  ")
+        lines = [*header, f"- id: {record_id}", *fields, ""]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
+        handle.write("\n".join(lines))
+
+    data, issues = load(data_dir, today)
+    from .model import build_board
+    build_board(data, issues)
+    mine = [i for i in issues.sorted() if i.position.path.endswith(f"{collection.path}/{path.name}")]
+    if mine:
+        path.unlink()
+        print("Chưa tạo tệp vì các giá trị đã nhập có lỗi:\n" + "\n".join(issues.format(i) for i in mine), file=sys.stderr)
+        return 1
+    print(f"Đã tạo {path} (mã '{record_id}'). Mở tệp để bổ sung các trường còn để trống.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

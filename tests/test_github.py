@@ -1,0 +1,493 @@
+"""The GitHub side of the project (.github/): workflows, Dependabot, issue forms, PR template, CODEOWNERS.
+
+Structural rules are read from the parsed YAML (PyYAML; YAML 1.1 reads the key `on:` as True), then
+each file is validated against GitHub's schemas bundled in check-jsonschema, and the workflows are
+audited by zizmor --offline. Both tools run offline and are pinned in requirements-dev.txt.
+Each tool is also shown a known-bad file, so a tool that silently accepts everything fails here.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+GITHUB = ROOT / ".github"
+WORKFLOWS = sorted((GITHUB / "workflows").glob("*.y*ml"))
+ISSUE_FORMS = sorted(p for p in (GITHUB / "ISSUE_TEMPLATE").glob("*.y*ml") if p.name != "config.yml")
+BIN = Path(sys.executable).parent
+
+SHA_PIN = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@[0-9a-f]{40}$")
+VERSION_COMMENT = re.compile(r"#\s*v\d+\.\d+\.\d+\b")
+FORBIDDEN_TRIGGERS = {"pull_request_target", "workflow_run"}
+DEPLOY_PERMISSIONS = {"pages": "write", "id-token": "write"}
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+def load(path: Path):
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def triggers(workflow: dict) -> set[str]:
+    """Event names of a workflow; `on:` is the boolean True under YAML 1.1."""
+    on = workflow.get("on", workflow.get(True))
+    assert on is not None, "workflow has no `on:`"
+    if isinstance(on, str):
+        return {on}
+    if isinstance(on, list):
+        return set(on)
+    return set(on)
+
+
+def trigger_config(workflow: dict, event: str):
+    on = workflow.get("on", workflow.get(True))
+    return on.get(event) if isinstance(on, dict) else None
+
+
+def steps(job: dict) -> list[dict]:
+    return job.get("steps") or []
+
+
+def uses_name(step: dict) -> str:
+    return str(step.get("uses", "")).split("@", 1)[0]
+
+
+def step_using(job: dict, action: str) -> list[tuple[int, dict]]:
+    return [(i, s) for i, s in enumerate(steps(job)) if uses_name(s) == action]
+
+
+def steps_running(job: dict, pattern: str) -> list[tuple[int, dict]]:
+    rx = re.compile(pattern)
+    return [(i, s) for i, s in enumerate(steps(job)) if rx.search(str(s.get("run", "")))]
+
+
+def jobs_using(workflow: dict, action: str) -> list[tuple[str, dict]]:
+    return [(name, job) for name, job in workflow["jobs"].items() if step_using(job, action)]
+
+
+def workflow(name: str) -> dict:
+    path = GITHUB / "workflows" / name
+    assert path.is_file(), f"missing {path.relative_to(ROOT)}"
+    return load(path)
+
+
+def is_write(permissions) -> bool:
+    if isinstance(permissions, str):
+        return permissions == "write-all"
+    return any(v == "write" for v in (permissions or {}).values())
+
+
+def run_tool(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    exe = BIN / args[0]
+    assert exe.exists(), f"{args[0]} is not installed in this environment: install requirements-dev.txt"
+    return subprocess.run([str(exe), *args[1:]], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+# --- the files exist ----------------------------------------------------------------------------
+
+def test_expected_files_exist():
+    for rel in ("workflows/ci.yml", "workflows/pages.yml", "dependabot.yml", "pull_request_template.md",
+                "CODEOWNERS", "ISSUE_TEMPLATE/config.yml"):
+        assert (GITHUB / rel).is_file(), rel
+    assert len(ISSUE_FORMS) >= 2
+    assert {p.name for p in WORKFLOWS} >= {"ci.yml", "pages.yml"}
+
+
+# --- every workflow -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_no_dangerous_triggers(path):
+    found = triggers(load(path)) & FORBIDDEN_TRIGGERS
+    assert not found, f"{path.name}: {found} runs fork code with a write token and secrets"
+    code = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.lstrip().startswith("#")]
+    assert not re.search(r"\b(pull_request_target|workflow_run)\b", "\n".join(code))
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_top_level_permissions_empty_or_read_only(path):
+    wf = load(path)
+    assert "permissions" in wf, f"{path.name}: no top-level permissions (the repository default applies)"
+    perms = wf["permissions"]
+    if isinstance(perms, str):
+        assert perms == "read-all", perms
+    else:
+        assert all(v in ("read", "none") for v in (perms or {}).values()), perms
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_only_the_pages_deploy_job_can_write(path):
+    wf = load(path)
+    for name, job in wf["jobs"].items():
+        assert "permissions" in job, f"{path.name}: job {name} does not say its permissions"
+        if step_using(job, "actions/deploy-pages"):
+            assert job["permissions"] == DEPLOY_PERMISSIONS, (name, job["permissions"])
+        else:
+            assert not is_write(job["permissions"]), (path.name, name, job["permissions"])
+            assert job["permissions"].get("contents") in (None, "read"), (name, job["permissions"])
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit_sha(path):
+    wf = load(path)
+    refs = [job["uses"] for job in wf["jobs"].values() if "uses" in job]
+    refs += [s["uses"] for job in wf["jobs"].values() for s in steps(job) if "uses" in s]
+    assert refs, f"{path.name} uses no action at all?"
+    for ref in refs:
+        if ref.startswith("./"):
+            continue  # an action of this repository: same commit as the workflow
+        assert SHA_PIN.match(ref), f"{path.name}: `{ref}` is not pinned to a 40-hex commit SHA"
+    # The human-readable version sits next to every SHA (Dependabot updates both).
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if re.match(r"^\s*(-\s+)?uses:", line):
+            assert VERSION_COMMENT.search(line), f"{path.name}: no `# vX.Y.Z` comment on: {line.strip()}"
+
+
+def test_same_action_same_sha_everywhere():
+    pins: dict[str, set[str]] = {}
+    for path in WORKFLOWS:
+        for job in load(path)["jobs"].values():
+            for s in steps(job):
+                if "uses" in s and "@" in s["uses"]:
+                    name, sha = s["uses"].split("@", 1)
+                    pins.setdefault(name, set()).add(sha)
+    assert "actions/checkout" in pins
+    mixed = {name: shas for name, shas in pins.items() if len(shas) > 1}
+    assert not mixed, mixed
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_checkout_keeps_no_credentials(path):
+    wf = load(path)
+    checkouts = [s for job in wf["jobs"].values() for _, s in step_using(job, "actions/checkout")]
+    for s in checkouts:
+        assert (s.get("with") or {}).get("persist-credentials") is False, f"{path.name}: {s}"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_job_has_a_timeout_and_no_setup_cache(path):
+    for name, job in load(path)["jobs"].items():
+        assert isinstance(job.get("timeout-minutes"), int) and job["timeout-minutes"] <= 60, name
+        for _, s in step_using(job, "actions/setup-python"):
+            # No dependency cache: a poisoned cache could reach the published site.
+            assert "cache" not in (s.get("with") or {}), s
+            assert str((s.get("with") or {}).get("python-version")) == "3.11", s
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_mkdocs_builds_are_strict_into_a_fresh_folder(path):
+    wf = load(path)
+    builds = [s for job in wf["jobs"].values() for _, s in steps_running(job, r"\bmkdocs build\b")]
+    assert builds, f"{path.name} builds nothing"
+    for s in builds:
+        run = s["run"]
+        assert "--strict" in run and re.search(r"\s-d\s", run), run
+        assert not re.search(r"mkdocs build[^\n]*\s(-v|--verbose)\b", run), run
+        folder = re.search(r"\s-d\s+(\S+)", run).group(1)
+        assert f"rm -rf {folder}" in run, f"the build folder {folder} is not emptied first"
+        assert s.get("env", {}).get("NO_MKDOCS_2_WARNING") == "1", s
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_setup_installs_with_hashes_and_runs_the_tests(path):
+    wf = load(path)
+    for name, job in wf["jobs"].items():
+        if not step_using(job, "actions/checkout"):
+            continue
+        runs = "\n".join(str(s.get("run", "")) for s in steps(job))
+        assert "--require-hashes -r requirements-dev.txt" in runs, name
+        assert "--no-deps --no-build-isolation -e ." in runs, name
+        tests = steps_running(job, r"python -m pytest")
+        assert tests and tests[0][1].get("env", {}).get("NO_MKDOCS_2_WARNING") == "1", name
+
+
+# --- ci.yml -------------------------------------------------------------------------------------
+
+def test_ci_runs_on_pull_requests_and_cancels_superseded_runs():
+    wf = workflow("ci.yml")
+    assert "pull_request" in triggers(wf)
+    assert wf["concurrency"]["cancel-in-progress"] is True
+    assert "github.event.pull_request.number" in wf["concurrency"]["group"]
+
+
+def test_ci_annotates_the_pull_request_and_runs_the_full_checker():
+    wf = workflow("ci.yml")
+    (name, job), = [(n, j) for n, j in wf["jobs"].items() if steps_running(j, r"bangvang\.check")]
+    checkout = step_using(job, "actions/checkout")[0][1]
+    assert checkout["with"].get("fetch-depth") == 0, "--changed-since needs the base branch fetched"
+    checks = [s for _, s in steps_running(job, r"bangvang\.check")]
+    annotated = [s for s in checks if "--format github" in s["run"] and "--changed-since" in s["run"]]
+    assert annotated, checks
+    step = annotated[0]
+    assert re.search(r'--changed-since "?origin/', step["run"]), step["run"]
+    # The base branch's name reaches the script through env, never spliced into it.
+    assert "${{" not in step["run"]
+    assert step["env"]["BASE_REF"] == "${{ github.base_ref }}"
+    assert "pull_request" in step.get("if", "")
+    full = [s for s in checks if "--changed-since" not in s["run"]]
+    assert full, "no full checker run"
+    assert "!cancelled()" in str(full[0].get("if", "")), "the full report must run even after the annotated one failed"
+
+
+def test_ci_uploads_the_built_site_for_reviewers():
+    wf = workflow("ci.yml")
+    job = next(j for j in wf["jobs"].values() if step_using(j, "actions/upload-artifact"))
+    (upload_at, upload), = step_using(job, "actions/upload-artifact")
+    (build_at, build), = steps_running(job, r"\bmkdocs build\b")
+    assert build_at < upload_at
+    assert 1 <= int(upload["with"]["retention-days"]) <= 14
+    assert upload["with"].get("if-no-files-found") == "error"
+    folder = re.search(r"\s-d\s+\"?\$RUNNER_TEMP/(\S+?)\"?$", build["run"], re.M).group(1)
+    assert upload["with"]["path"] == "${{ runner.temp }}/" + folder
+    assert build.get("id") and f"steps.{build['id']}.outcome == 'success'" in upload.get("if", "")
+    assert wf["permissions"] == {}
+
+
+# --- pages.yml ----------------------------------------------------------------------------------
+
+def _pages_jobs():
+    wf = workflow("pages.yml")
+    (build_name, build), = jobs_using(wf, "actions/upload-pages-artifact")
+    (deploy_name, deploy), = jobs_using(wf, "actions/deploy-pages")
+    return wf, build_name, build, deploy_name, deploy
+
+
+def test_pages_runs_on_main_one_at_a_time():
+    wf, *_ = _pages_jobs()
+    assert triggers(wf) <= {"push", "workflow_dispatch"} and "push" in triggers(wf)
+    assert trigger_config(wf, "push")["branches"] == ["main"]
+    assert wf["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    assert wf["permissions"] == {}
+
+
+def test_pages_deploy_needs_the_build_and_runs_only_on_main():
+    wf, build_name, build, deploy_name, deploy = _pages_jobs()
+    needs = deploy["needs"] if isinstance(deploy["needs"], list) else [deploy["needs"]]
+    assert build_name in needs
+    assert "github.ref == 'refs/heads/main'" in deploy["if"] and "||" not in deploy["if"], deploy["if"]
+    assert deploy["environment"]["name"] == "github-pages"
+    (_, step), = step_using(deploy, "actions/deploy-pages")
+    assert deploy["environment"]["url"] == "${{ steps.%s.outputs.page_url }}" % step["id"]
+    assert deploy["permissions"] == DEPLOY_PERMISSIONS
+    assert not is_write(build["permissions"])
+    assert len(steps(deploy)) == 1, "the deploy job runs no code from the repository"
+
+
+def test_pages_uploads_only_after_checker_build_and_tests_passed():
+    _, _, build, _, _ = _pages_jobs()
+    (upload_at, upload), = step_using(build, "actions/upload-pages-artifact")
+    checker = steps_running(build, r"bangvang\.check data")
+    site = steps_running(build, r"\bmkdocs build --strict\b")
+    tests = steps_running(build, r"python -m pytest")
+    assert checker and site and tests
+    assert max(i for i, _ in checker + site + tests) < upload_at
+    assert upload_at == len(steps(build)) - 1, "uploading is the last step of the build job"
+    # A failed step must stop the job before the upload: nothing may override that.
+    assert "if" not in upload, upload
+    for s in steps(build)[:upload_at]:
+        assert not s.get("continue-on-error"), s
+        assert not re.search(r"always\(\)|failure\(\)|cancelled\(\)", str(s.get("if", ""))), s
+    folder = re.search(r"\s-d\s+\"?\$RUNNER_TEMP/(\S+?)\"?$", site[0][1]["run"], re.M).group(1)
+    assert upload["with"]["path"] == "${{ runner.temp }}/" + folder
+
+
+def test_pages_build_gets_the_site_and_repository_urls():
+    _, _, build, _, _ = _pages_jobs()
+    (configure_at, configure), = step_using(build, "actions/configure-pages")
+    (site_at, site), = steps_running(build, r"\bmkdocs build --strict\b")
+    assert configure_at < site_at
+    env = site["env"]
+    assert env["BANGVANG_SITE_URL"] == "${{ steps.%s.outputs.base_url }}/" % configure["id"]
+    assert env["BANGVANG_REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+    assert build["permissions"] == {"contents": "read", "pages": "read"}
+
+
+def test_pages_comment_says_a_failed_build_keeps_the_previous_site():
+    text = (GITHUB / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    assert re.search(r"previous site stays online", text)
+
+
+# --- Dependabot ---------------------------------------------------------------------------------
+
+def test_dependabot_updates_pip_and_actions_weekly_grouped():
+    cfg = load(GITHUB / "dependabot.yml")
+    assert cfg["version"] == 2
+    by_ecosystem = {u["package-ecosystem"]: u for u in cfg["updates"]}
+    assert set(by_ecosystem) == {"pip", "github-actions"}
+    for eco, update in by_ecosystem.items():
+        assert update["directory"] == "/", eco
+        assert update["schedule"]["interval"] == "weekly", eco
+        groups = update.get("groups") or {}
+        assert groups and all(g["patterns"] == ["*"] for g in groups.values()), eco
+
+
+# --- issue forms, PR template -------------------------------------------------------------------
+
+PERSONAL = re.compile(r"CCCD|định danh|chứng minh nhân dân|ngày sinh|địa chỉ nhà|số điện thoại|email", re.I)
+
+
+def _fields(form: dict) -> list[dict]:
+    return [f for f in form["body"] if f["type"] != "markdown"]
+
+
+def _markdown(form: dict) -> str:
+    return "\n".join(f["attributes"]["value"] for f in form["body"] if f["type"] == "markdown")
+
+
+def test_blank_issues_are_disabled():
+    assert load(GITHUB / "ISSUE_TEMPLATE" / "config.yml")["blank_issues_enabled"] is False
+
+
+def test_issue_forms_are_the_nomination_and_the_removal_request():
+    names = {load(p)["name"] for p in ISSUE_FORMS}
+    assert names == {"Đề xuất gương điển hình tiên tiến", "Báo sai sót / yêu cầu gỡ thông tin"}
+
+
+@pytest.mark.parametrize("path", ISSUE_FORMS, ids=lambda p: p.name)
+def test_issue_forms_warn_and_never_ask_for_personal_data(path):
+    form = load(path)
+    assert "CÔNG KHAI" in _markdown(form), "the form must say that an issue is public"
+    assert PERSONAL.search(_markdown(form)), "the form must name what not to post"
+    ids = [f["id"] for f in _fields(form)]
+    assert len(ids) == len(set(ids))
+    for f in _fields(form):
+        if f["type"] in ("input", "textarea", "dropdown"):
+            asked = f["attributes"]["label"] + " " + f["attributes"].get("description", "")
+            hits = [m.group() for m in PERSONAL.finditer(asked) if not re.search(r"[Kk]hông ghi", asked)]
+            assert not hits, f"{path.name}: field {f['id']} asks for {hits}"
+    ticks = [o for f in _fields(form) if f["type"] == "checkboxes" for o in f["attributes"]["options"]]
+    assert any(o.get("required") and PERSONAL.search(o["label"]) for o in ticks), \
+        "a required tick box must confirm that no personal data was written"
+
+
+def test_nomination_form_asks_who_where_what_sources_and_consent():
+    form = next(load(p) for p in ISSUE_FORMS if load(p)["name"].startswith("Đề xuất"))
+    labels = " | ".join(f["attributes"]["label"] for f in _fields(form))
+    for needed in ("được đề xuất", "tổ dân phố", "Thành tích", "Tài liệu"):
+        assert needed in labels, needed
+    consent = [o for f in _fields(form) if f["type"] == "checkboxes" for o in f["attributes"]["options"]
+               if "đồng ý" in o["label"]]
+    assert consent and consent[0]["required"] is True
+    assert "giữ kín" in _markdown(form), "the proposer's contact is kept private"
+
+
+def test_removal_form_names_the_law_and_the_ward_office():
+    form = next(load(p) for p in ISSUE_FORMS if load(p)["name"].startswith("Báo sai sót"))
+    md = _markdown(form)
+    assert "91/2025/QH15" in md and "UBND phường" in md
+    labels = " | ".join(f["attributes"]["label"] for f in _fields(form))
+    for needed in ("Đường dẫn", "sai", "Đề nghị", "Quan hệ"):
+        assert needed in labels, needed
+
+
+def test_pull_request_template_checklist():
+    text = (GITHUB / "pull_request_template.md").read_text(encoding="utf-8")
+    boxes = re.findall(r"^- \[ \] (.+)$", text, re.M)
+    assert len(boxes) >= 5, boxes
+    joined = "\n".join(boxes)
+    for needed in ("bangvang.check", "nguồn", "đồng ý", "ngày sinh", "xem trước"):
+        assert needed in joined, needed
+    assert "Số/ký hiệu" in text and "ngày" in text
+
+
+# --- CODEOWNERS ---------------------------------------------------------------------------------
+
+def _owners(path: str) -> list[str]:
+    """Owners of a repository path: the last matching CODEOWNERS line wins (a simplified matcher)."""
+    owners: list[str] = []
+    for line in (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        pattern, *who = line.split()
+        if pattern == "*":
+            hit = True
+        elif pattern.endswith("/"):
+            hit = ("/" + path).startswith(pattern if pattern.startswith("/") else "/" + pattern)
+        else:
+            hit = fnmatch.fnmatch("/" + path, pattern if pattern.startswith("/") else "*/" + pattern)
+        if hit:
+            owners = who
+    return owners
+
+
+@pytest.mark.parametrize("path, team", [
+    ("data/don-vi.yml", "bang-vang-du-lieu"),
+    ("data/khen-thuong/2023.yml", "bang-vang-du-lieu"),
+    ("src/bangvang/check.py", "bang-vang-ky-thuat"),
+    ("hooks/board.py", "bang-vang-ky-thuat"),
+    ("overrides/main.html", "bang-vang-ky-thuat"),
+    ("mkdocs.yml", "bang-vang-ky-thuat"),
+    (".github/workflows/pages.yml", "bang-vang-ky-thuat"),
+    ("requirements-dev.txt", "bang-vang-ky-thuat"),
+    (".ci/run", "bang-vang-ky-thuat"),
+])
+def test_codeowners(path, team):
+    assert _owners(path) == [f"@OWNER/{team}"], (path, _owners(path))
+
+
+def test_codeowners_tells_a_fork_to_replace_owner():
+    text = (GITHUB / "CODEOWNERS").read_text(encoding="utf-8")
+    assert re.search(r"^#.*replace OWNER", text, re.M)
+
+
+# --- schemas (check-jsonschema, bundled schemas, offline) ---------------------------------------
+
+SCHEMA_TARGETS = [
+    ("vendor.github-workflows", [str(p.relative_to(ROOT)) for p in WORKFLOWS]),
+    ("custom.github-workflows-require-timeout", [str(p.relative_to(ROOT)) for p in WORKFLOWS]),
+    ("vendor.dependabot", [".github/dependabot.yml"]),
+    ("vendor.github-issue-forms", [str(p.relative_to(ROOT)) for p in ISSUE_FORMS]),
+    ("vendor.github-issue-config", [".github/ISSUE_TEMPLATE/config.yml"]),
+]
+
+
+@pytest.mark.parametrize("schema, files", SCHEMA_TARGETS, ids=[s for s, _ in SCHEMA_TARGETS])
+def test_files_match_githubs_schemas(schema, files):
+    assert files
+    done = run_tool("check-jsonschema", "--builtin-schema", schema, *files)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "validation done" in done.stdout
+
+
+def test_schema_check_rejects_a_broken_issue_form(tmp_path):
+    bad = tmp_path / "bad.yml"
+    bad.write_text("name: x\ndescription: y\nbody:\n  - type: textbox\n    attributes: {label: z}\n",
+                   encoding="utf-8")
+    done = run_tool("check-jsonschema", "--builtin-schema", "vendor.github-issue-forms", str(bad))
+    assert done.returncode != 0, done.stdout
+
+
+# --- zizmor (static analysis of the workflows, --offline) ---------------------------------------
+
+def _zizmor(*paths: str, cwd: Path = ROOT) -> tuple[subprocess.CompletedProcess, list[dict]]:
+    done = run_tool("zizmor", "--offline", "--no-progress", "--format", "json", *paths, cwd=cwd)
+    return done, json.loads(done.stdout or "[]")
+
+
+def test_zizmor_finds_nothing():
+    files = [str(p.relative_to(ROOT)) for p in WORKFLOWS] + [".github/dependabot.yml"]
+    done, findings = _zizmor(*files)
+    assert findings == [], json.dumps(findings, ensure_ascii=False, indent=1)[:4000]
+    assert done.returncode == 0, done.stderr
+
+
+def test_zizmor_catches_a_dangerous_workflow(tmp_path):
+    wf = tmp_path / ".github" / "workflows" / "bad.yml"
+    wf.parent.mkdir(parents=True)
+    wf.write_text(
+        "on: pull_request_target\n"
+        "jobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - uses: actions/checkout@v4\n"
+        "      - run: echo \"${{ github.event.pull_request.title }}\"\n", encoding="utf-8")
+    done, findings = _zizmor(str(wf), cwd=tmp_path)
+    found = {f["ident"] for f in findings}
+    assert {"dangerous-triggers", "unpinned-uses", "template-injection"} <= found, found
+    assert done.returncode != 0
