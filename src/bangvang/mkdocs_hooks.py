@@ -16,6 +16,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
+from .feed import FEED_FILE, build_feed
 from .model import load_board
 from .pages import Site
 
@@ -54,6 +55,7 @@ def on_config(config, **kwargs):
         config.repo_url = repo_url
         config.repo_name = config.repo_name or "/".join(repo_url.rstrip("/").split("/")[-2:])
         config.edit_uri = config.edit_uri or "edit/main/docs/"
+    config.extra["bv_feed"] = FEED_FILE if build_feed(board, None) else None
     if str(folder) not in [str(w) for w in config.watch]:
         config.watch.append(str(folder))
     _site = Site(board, data_dir=folder.name)
@@ -61,6 +63,8 @@ def on_config(config, **kwargs):
 
 
 def on_files(files, config, **kwargs):
+    for path, content in _site.downloads(config.site_url).items():
+        files.append(File.generated(config, path, content=content))
     for spec in _site.pages.values():
         if files.get_file_from_path(spec.src_uri) is not None:
             raise PluginError(f"docs/{spec.src_uri} trùng với một trang được tạo từ dữ liệu; hãy xoá hoặc đổi tên tệp đó.")
@@ -104,3 +108,11 @@ def on_page_content(content, page, config, files, **kwargs):
     if toc_tokens:
         page.toc = get_toc(toc_tokens)
     return rendered
+
+
+def on_post_build(config, **kwargs):
+    if not config.site_url:
+        # Without the site's address a sitemap can only hold relative paths, which crawlers reject:
+        # publish none rather than a wrong one (the Pages workflow always sets the address).
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            Path(config.site_dir, name).unlink(missing_ok=True)

@@ -99,6 +99,12 @@ class Board:
     def url(self, record) -> str | None:
         return record_url(record)
 
+    def award_url(self, award: Award) -> str:
+        """Where an award is shown: its row on the recipient's page, or on the awards list."""
+        if award.recipient:
+            return f"{self.url(self.by_id['doi_tuong'][award.recipient.id])}#{award.id}"
+        return f"khen-thuong/#{award.id}"
+
     @staticmethod
     def source_file(record) -> str:
         """The data file a record was written in, e.g. 'data/van-ban/2021.yml'."""
@@ -154,6 +160,71 @@ class Board:
         if award.recipient:
             return 1
         return award.group.count
+
+    # -- facets for the filters of list pages ---------------------------
+
+    def facets(self, award: Award) -> dict[str, list[str]]:
+        """Filter values of one award: key → values (URL-safe, 'khong-ro' when unknown)."""
+        if award.year:
+            year = str(award.year)
+        elif award.period:
+            year = f"{award.period.start}-{award.period.end or ''}".rstrip("-")
+        else:
+            year = "khong-ro"
+        return {
+            "nam": [year],
+            "hinh-thuc": [award.title or award.form or "khong-ro"],
+            "cap": [self.authority_level(award) or "khong-ro"],
+            "loai-hinh": list(award.kinds) or ["khong-ro"],
+            "phong-trao": [m.id for m in award.movements] or ["khong-ro"],
+            "doi-tuong": [self.recipient_type(award)],
+            "trang-thai": [award.status],
+        }
+
+    def facet_label(self, key: str, value: str) -> str:
+        if value == "khong-ro":
+            return "Không rõ"
+        if key == "nam":
+            return value.replace("-", "–")
+        if key == "hinh-thuc":
+            return (vocab.TITLES.get(value) or vocab.FORMS[value]).label
+        if key == "cap":
+            return vocab.LEVELS[value].label
+        if key == "loai-hinh":
+            return vocab.AWARD_KINDS[value].label
+        if key == "phong-trao":
+            return self.by_id["phong_trao"][value].name
+        if key == "doi-tuong":
+            return vocab.RECIPIENT_TYPES[value].label
+        return vocab.AWARD_STATUS[value].label
+
+    def filter_options(self) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
+        """(key, label, [(value, label, count)]) for every facet with more than one value."""
+        labels = {"nam": "Năm", "hinh-thuc": "Danh hiệu, hình thức", "cap": "Cấp khen", "loai-hinh": "Loại hình",
+                  "phong-trao": "Phong trào", "doi-tuong": "Đối tượng", "trang-thai": "Trạng thái"}
+        counts: dict[str, Counter] = {key: Counter() for key in labels}
+        for award in self.awards:
+            for key, values in self.facets(award).items():
+                counts[key].update(set(values))
+        result = []
+        for key, label in labels.items():
+            values = [(v, self.facet_label(key, v), n) for v, n in counts[key].items()]
+            if key == "nam":
+                values.sort(key=lambda t: (t[0] == "khong-ro",
+                                           [] if t[0] == "khong-ro" else [-int(y) for y in t[0].split("-")][::-1]))
+            else:
+                values.sort(key=lambda t: (t[0] == "khong-ro", sort_key(t[1])))
+            result.append((key, label, values))
+        return result
+
+    def recipient_facets(self, recipient: Recipient) -> dict[str, list[str]]:
+        """A recipient matches a filter value when any of its awards does."""
+        merged: dict[str, set[str]] = defaultdict(set)
+        for award in self.awards_of[recipient.id]:
+            for key, values in self.facets(award).items():
+                merged[key].update(values)
+        merged["doi-tuong"] = {recipient.recipient_type}
+        return {key: sorted(values) for key, values in merged.items()}
 
     # -- groupings for list pages ---------------------------------------
 

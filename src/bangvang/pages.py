@@ -16,9 +16,10 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import codes, dictionary, vocab
+from . import charts, codes, dictionary, feed, opendata, vocab
 from .markdown_safe import SafeMarkdown
 from .model import Board
+from .records import COLLECTIONS
 from .text import sort_key
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -78,6 +79,8 @@ def make_env() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals["vocab"] = vocab
+    env.globals["bar_chart"] = charts.bar_chart
+    env.globals["chart_rows"] = lambda rows: [(label, lines) for label, lines, *_ in rows]
     env.filters["vnnum"] = lambda n: f"{n:,}".replace(",", ".")
     return env
 
@@ -158,6 +161,12 @@ class Site:
         self._add(PageSpec("huong-dan/du-lieu.md", "Từ điển dữ liệu", "dictionary.html",
                            {"sections": dictionary.sections(), "vocabularies": dictionary.vocabularies()},
                            description="Ý nghĩa và cách ghi mọi trường dữ liệu của bảng vàng.", toc=True))
+        self._add(PageSpec("du-lieu/index.md", "Dữ liệu mở", "opendata.html",
+                           {"json_file": opendata.JSON_FILE, "tables": opendata.TABLES, "feed_file": feed.FEED_FILE,
+                            "has_feed": feed.build_feed(b, None) is not None,
+                            "collections": {c.kind: c for c in COLLECTIONS},
+                            "counts": {k: len(v) for k, v in opendata.records_by_kind(b).items()}},
+                           description=f"Tải toàn bộ dữ liệu bảng vàng của {unit.name}: JSON, CSV, tin mới (Atom)."))
         self._add(PageSpec("gioi-thieu/index.md", f"Giới thiệu {unit.name}", "about.html", in_nav=True,
                            description=f"Giới thiệu {unit.name} và trang bảng vàng."), unit)
 
@@ -169,6 +178,15 @@ class Site:
 
     def _folder(self, folder: str) -> str:
         return posixpath.join(self.data_dir, folder) + "/"
+
+    def downloads(self, site_url: str | None) -> dict[str, str | bytes]:
+        """Files published beside the pages: open data and the feed."""
+        files: dict[str, str | bytes] = {opendata.JSON_FILE: opendata.build_json(self.board, site_url)}
+        for kind, path in opendata.TABLES.items():
+            files[path] = opendata.build_csv(self.board, kind)
+        if feed_text := feed.build_feed(self.board, site_url):
+            files[feed.FEED_FILE] = feed_text
+        return files
 
     def _deref(self, refs) -> list:
         return [self.board.get(ref) for ref in refs]
@@ -225,7 +243,7 @@ class Site:
 
         template = self.env.get_template(spec.template)
         html = template.render(b=self.board, page=spec, url=url, md=md, deref=self._deref,
-                               raw_path=self._raw_path, stats=self._stats() if spec.template == "stats.html" else [],
+                               raw_path=self._raw_path, stats=self._stats() if spec.template in ("stats.html", "home.html") else [],
                                **spec.context)
         if spec.toc and not toc_tokens:
             toc_tokens = _headings(html)

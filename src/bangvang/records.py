@@ -137,6 +137,10 @@ class Unit(Record):
     introduction: str | None = fld("gioi_thieu", Markdown(20000), "Bài giới thiệu đơn vị (Markdown).")
     contact: str | None = fld("lien_he", Text(1000, multiline=True),
                               "Nơi tiếp nhận đề nghị sửa, gỡ thông tin (bộ phận, địa chỉ cơ quan).")
+    data_licence: str | None = fld("giay_phep_du_lieu", Text(300),
+                                   "Giấy phép sử dụng dữ liệu mở do đơn vị công bố (ví dụ CC BY 4.0); "
+                                   "bỏ trống nếu đơn vị chưa quyết định.")
+    data_licence_url: str | None = fld("giay_phep_lien_ket", Url(), "Địa chỉ toàn văn giấy phép (https://…).")
     site_url: str | None = fld("dia_chi_trang", Url(), "Địa chỉ công bố trang (https://…).")
     repo_url: str | None = fld("kho_du_lieu", Url(), "Địa chỉ kho GitHub chứa dữ liệu (https://github.com/…).")
 

@@ -1,0 +1,131 @@
+"""Open data: every record as JSON (one file) and as CSV (one table per kind).
+
+Keys are the YAML keys officers write, so the data dictionary documents the
+downloads too. Fields declared `publish=False` in the schema are never written.
+CSV files are UTF-8 with a BOM so that Excel shows Vietnamese correctly.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+
+from .dates import PartialDate
+from .docnumber import DocNumber
+from .model import Board
+from .records import COLLECTIONS, Award, Report
+from .schema import RefValue, field_specs
+
+JSON_FILE = "du-lieu/bang-vang.json"
+TABLES = {c.kind: f"du-lieu/{c.path.removesuffix('.yml')}.csv" for c in COLLECTIONS if c.kind != "don_vi"}
+BODY_KEY = "noi_dung"  # the Markdown body of reports and stories
+
+
+def value_of(value):
+    """A field value as plain JSON data."""
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, (DocNumber, RefValue)):
+        return str(value)
+    if isinstance(value, list):
+        return [value_of(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return serialize(value)
+    return value
+
+
+def serialize(record) -> dict:
+    """Published fields of a record, keyed by their YAML keys, in schema order."""
+    result = {}
+    for spec in field_specs(type(record)):
+        if not spec.publish:
+            continue
+        value = getattr(record, spec.attr)
+        if value is None or value == []:
+            continue
+        result[spec.key] = value_of(value)
+    body = getattr(record, "body_markdown", None)
+    if body:
+        result[BODY_KEY] = body
+    return result
+
+
+def records_by_kind(board: Board) -> dict[str, list]:
+    reports = [d for d in board.documents if isinstance(d, Report)]
+    return {
+        "co_quan": sorted(board.bodies.values(), key=lambda b: b.id),
+        "van_ban": [d for d in board.documents if not isinstance(d, Report)],
+        "bao_cao": reports,
+        "phong_trao": board.movements,
+        "doi_tuong": board.recipients,
+        "khen_thuong": board.awards,
+        "dien_hinh": board.models,
+    }
+
+
+def build_json(board: Board, site_url: str | None) -> str:
+    def page(record) -> str | None:
+        path = board.award_url(record) if isinstance(record, Award) else board.url(record)
+        if path is None:
+            return None
+        return (site_url.rstrip("/") + "/" + path) if site_url else path
+
+    payload: dict = {
+        "mo_ta": "Dữ liệu mở của trang bảng vàng; tên trường như trong từ điển dữ liệu (huong-dan/du-lieu/). "
+                 "'trang' là địa chỉ trang của mục" + ("." if site_url else ", tính từ địa chỉ gốc của trang web."),
+        "don_vi": serialize(board.unit),
+    }
+    for kind, records in records_by_kind(board).items():
+        items = []
+        for record in records:
+            item = {"id": record.id} | serialize(record)
+            if (url := page(record)) is not None:
+                item["trang"] = url
+            items.append(item)
+        payload[kind] = items
+    return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+
+
+def _flatten(prefix: str, value, row: dict) -> None:
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            _flatten(f"{prefix}.{key}", inner, row)
+    elif isinstance(value, list) and any(isinstance(v, dict) for v in value):
+        row[prefix] = json.dumps(value, ensure_ascii=False)
+    elif isinstance(value, list):
+        row[prefix] = "; ".join(str(v) for v in value)
+    elif isinstance(value, bool):
+        row[prefix] = "true" if value else "false"
+    else:
+        row[prefix] = value
+
+
+def _columns(cls) -> list[str]:
+    columns = []
+    for spec in field_specs(cls):
+        if not spec.publish:
+            continue
+        inner = getattr(spec.type, "cls", None)
+        if inner is not None:  # a nested group: one column per field
+            columns += [f"{spec.key}.{s.key}" for s in field_specs(inner) if s.publish]
+        else:
+            columns.append(spec.key)
+    return columns
+
+
+def build_csv(board: Board, kind: str) -> bytes:
+    cls = next(c.cls for c in COLLECTIONS if c.kind == kind)
+    records = records_by_kind(board)[kind]
+    columns = _columns(cls) + ([BODY_KEY] if hasattr(cls, "body_markdown") else []) + ["trang"]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    for record in records:
+        row: dict = {}
+        for key, value in serialize(record).items():
+            _flatten(key, value, row)
+        row["trang"] = (board.award_url(record) if isinstance(record, Award) else board.url(record)) or ""
+        writer.writerow(row)
+    return "\ufeff".encode("utf-8") + out.getvalue().encode("utf-8")
