@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .images import check_photo
 from .issues import Issues, Position
 from .records import COLLECTIONS, Collection, Record, Report, Unit
 from .schema import Context, Invalid, parse_record
@@ -77,6 +78,8 @@ def load(root: Path, today: date | None = None, issues: Issues | None = None) ->
         if collection is None:
             if path.suffix == ".txt" and len(parts) == 2 and parts[0] == "bao-cao":
                 continue  # an attachment; checked against the reports that name it below
+            if len(parts) == 2 and parts[0] == "anh":
+                continue  # a photo; checked against the records that show it below
             hint = "Dữ liệu YAML dùng đuôi .yml." if path.suffix == ".yaml" else (
                 "Mỗi loại dữ liệu có chỗ riêng: " + ", ".join(
                     c.path + ("" if c.path.endswith(".yml") else "/") for c in COLLECTIONS) + ".")
@@ -106,6 +109,16 @@ def load(root: Path, today: date | None = None, issues: Issues | None = None) ->
         if text is not None:
             data.attachments[rel] = text
             data.files[rel] = "dinh_kem"
+    for record in data.of("doi_tuong") + data.of("dien_hinh"):
+        photo = getattr(record, "photo", None)
+        if photo is not None and check_photo(root, photo.file, photo.pos("file"), issues):
+            data.files[_rel(root, root / photo.file)] = "anh"
+    for path in sorted((root / "anh").iterdir()) if (root / "anh").is_dir() else ():
+        rel = _rel(root, path)
+        if rel not in data.files and path.name not in IGNORED_NAMES:
+            issues.add(Position(rel), "tep-khong-duoc-dung",
+                       "Ảnh này không được mục nào dùng (trường 'anh' > 'tep').",
+                       "Ghi đường dẫn ảnh vào mục tương ứng, hoặc xoá ảnh nếu không dùng.")
     for path in sorted((root / "bao-cao").glob("*.txt")) if (root / "bao-cao").is_dir() else ():
         rel = _rel(root, path)
         if rel not in data.files:

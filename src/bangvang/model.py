@@ -44,6 +44,7 @@ class Board:
     models: list[Model]
     flags: dict[str, list[str]]
     attachments: dict[str, str] = field(default_factory=dict)
+    data_root: Path | None = None      # where photos are read from
 
     def __post_init__(self) -> None:
         self.by_id = {
@@ -288,7 +289,7 @@ def build_board(data: Dataset, issues: Issues) -> Board | None:
     awards = sorted(data.of("khen_thuong"), key=lambda a: (-a.year_sort, a.id))
     models = sorted(data.of("dien_hinh"), key=lambda m: sort_key(m.title))
     board = Board(data.unit, bodies, documents, reports, movements, recipients, awards, models, flags,
-                  attachments=data.attachments)
+                  attachments=data.attachments, data_root=data.root)
     return board
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import charts, codes, dictionary, feed, opendata, vocab
+from . import charts, codes, dictionary, feed, images, opendata, vocab
 from .markdown_safe import SafeMarkdown
 from .model import Board
 from .records import COLLECTIONS
@@ -94,6 +94,7 @@ class Site:
         self.env = make_env()
         self.markdown = SafeMarkdown()
         self.pages: dict[str, PageSpec] = {}
+        self.thumbs: dict[str, list] = {}
         self._doc_links = {str(d.number): d for d in board.documents if d.number}
         ambiguous = Counter(str(d.number) for d in board.documents if d.number)
         self._doc_links = {k: v for k, v in self._doc_links.items() if ambiguous[k] == 1}
@@ -179,9 +180,22 @@ class Site:
     def _folder(self, folder: str) -> str:
         return posixpath.join(self.data_dir, folder) + "/"
 
+    def _make_thumbnails(self) -> dict[str, bytes]:
+        """Clean thumbnails of every photo; remembers which belong to which record."""
+        files: dict[str, bytes] = {}
+        for record in list(self.board.recipients) + list(self.board.models):
+            if record.photo is None:
+                continue
+            base = self.board.url(record).strip("/").replace("/", "-")
+            thumbs = images.thumbnails(self.board.data_root / record.photo.file, base)
+            self.thumbs[record.id] = sorted(thumbs, key=lambda t: t.width)
+            files.update({t.path: data for t, data in thumbs.items()})
+        return files
+
     def downloads(self, site_url: str | None) -> dict[str, str | bytes]:
-        """Files published beside the pages: open data and the feed."""
-        files: dict[str, str | bytes] = {opendata.JSON_FILE: opendata.build_json(self.board, site_url)}
+        """Files published beside the pages: photos, open data and the feed."""
+        files: dict[str, str | bytes] = dict(self._make_thumbnails())
+        files[opendata.JSON_FILE] = opendata.build_json(self.board, site_url)
         for kind, path in opendata.TABLES.items():
             files[path] = opendata.build_csv(self.board, kind)
         if feed_text := feed.build_feed(self.board, site_url):
@@ -242,7 +256,7 @@ class Site:
             return Markup(html)
 
         template = self.env.get_template(spec.template)
-        html = template.render(b=self.board, page=spec, url=url, md=md, deref=self._deref,
+        html = template.render(b=self.board, page=spec, url=url, md=md, deref=self._deref, thumbs=self.thumbs,
                                raw_path=self._raw_path, stats=self._stats() if spec.template in ("stats.html", "home.html") else [],
                                **spec.context)
         if spec.toc and not toc_tokens:

@@ -14,7 +14,7 @@ from . import vocab
 from .dates import PartialDate
 from .docnumber import DocNumber
 from .schema import (Bool, Choice, Context, Date, DocNumber as DocNumberField, Id, Int, ListOf, Markdown,
-                     Object, Record, Ref, RefValue, Text, Url, Year, fld)
+                     Object, PhotoPath, Record, Ref, RefValue, Text, Url, Year, fld)
 
 KEPT_AS_PRINTED = ("Ghi chú khi giữ nguyên một chi tiết mâu thuẫn đúng như bản in "
                    "(ví dụ ngày tháng không thể đúng). Trang web hiển thị ghi chú này.")
@@ -65,6 +65,18 @@ class BodyName(Record):
     short: str | None = fld("ten_viet_tat", Text(120), "Tên viết tắt thường dùng.", example="UBND xã Tân Thành")
     start: PartialDate | None = fld("tu_ngay", Date(), "Từ ngày; bỏ trống nếu không rõ.")
     end: PartialDate | None = fld("den_ngay", Date(), "Đến ngày; bỏ trống nếu còn dùng.")
+
+
+@dataclass(kw_only=True)
+class Photo(Record):
+    """Ảnh của một đối tượng hoặc một câu chuyện (không bắt buộc)."""
+
+    LABEL = "ảnh"
+    file: str = fld("tep", PhotoPath(), "Tệp ảnh trong thư mục data/anh/ (JPEG, PNG hoặc WebP, tối đa 8 MB).",
+                    required=True, example="anh/tran-thi-lan.jpg")
+    alt: str = fld("mo_ta", Text(300), "Mô tả ảnh bằng lời cho người không xem được ảnh.", required=True,
+                   example="Chị Lan (giữa) cùng bà con làm đường thôn")
+    credit: str | None = fld("nguon", Text(200), "Người chụp hoặc nguồn ảnh.")
 
 
 @dataclass(kw_only=True)
@@ -276,6 +288,7 @@ class Recipient(Record):
     affiliation: str | None = fld("don_vi", Text(200), "Đơn vị công tác hoặc tổ chức.")
     neighbourhood: str | None = fld("to_dan_pho", Text(100), "Tổ dân phố, thôn.", example="Tổ dân phố 3")
     description: str | None = fld("mo_ta", Markdown(5000), "Giới thiệu ngắn (Markdown).")
+    photo: Photo | None = fld("anh", Object(Photo), "Ảnh (không bắt buộc); chỉ đăng khi người trong ảnh đã đồng ý.")
     note: str | None = fld("ghi_chu", Text(2000, multiline=True), "Ghi chú.")
 
     @property
@@ -353,6 +366,7 @@ class Model(Record):
     date: PartialDate | None = fld("ngay", Date(), "Ngày đăng hoặc ngày biểu dương.")
     movements: list[RefValue] = fld("phong_trao", ListOf(Ref("phong_trao")), "Phong trào liên quan.")
     awards: list[RefValue] = fld("khen_thuong", ListOf(Ref("khen_thuong")), "Khen thưởng liên quan.")
+    photo: Photo | None = fld("anh", Object(Photo), "Ảnh minh họa (không bắt buộc); cần sự đồng ý của người trong ảnh.")
     sources: list[Source] = fld("nguon", ListOf(Object(Source)), "Nguồn.")
     body_markdown: str = ""
     body_line: int = 1

@@ -281,6 +281,32 @@ class Url(FieldType):
         return {"type": "string", "pattern": "^https://[^\\s<>\"']+$"}
 
 
+PHOTO_PATH = re.compile(r"anh/[a-z0-9]+(?:[-_][a-z0-9]+)*\.(?:jpg|jpeg|png|webp)")
+
+
+class PhotoPath(FieldType):
+    """A photo inside data/anh/: lowercase ASCII name, no folders above, no web address."""
+
+    label = "đường dẫn ảnh, dạng anh/ten-tep.jpg (chữ thường không dấu)"
+
+    def parse(self, node: Node, ctx: Context) -> str:
+        value = _scalar(node, ctx, "đường dẫn ảnh")
+        if "://" in value or value.startswith(("//", "data:")):
+            code, message = "anh-ben-ngoai", f"Ảnh '{value[:80]}' ở trang web khác; mỗi lần xem trang, người đọc sẽ bị gửi tới đó."
+            hint = "Lưu ảnh vào thư mục data/anh/ (qua pull request) rồi ghi 'anh/ten-tep.jpg'."
+        elif not PHOTO_PATH.fullmatch(value):
+            code, message = "duong-dan-anh", f"Đường dẫn ảnh '{value[:80]}' không hợp lệ."
+            hint = ("Ảnh phải nằm ngay trong thư mục data/anh/, tên tệp chữ thường không dấu, "
+                    "đuôi .jpg, .png hoặc .webp; ví dụ anh/tran-thi-lan.jpg.")
+        else:
+            return value
+        ctx.issues.add(node.position, code, message, hint)
+        raise Invalid
+
+    def json_schema(self) -> dict:
+        return {"type": "string", "pattern": f"^{PHOTO_PATH.pattern}$"}
+
+
 class DocNumber(FieldType):
     label = "số, ký hiệu văn bản (ví dụ 12/BC-UBND, 91/2017/NĐ-CP, 34-CT/TW, 25/PNV)"
 
