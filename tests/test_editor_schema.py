@@ -49,6 +49,8 @@ def test_hover_help_is_vietnamese():
 @pytest.mark.parametrize("schema_file, pattern", [(s.split("/")[-1], g.removeprefix("data/")) for s, g in globs().items()])
 def test_bundled_data_is_accepted(data, schema_file, pattern):
     files = sorted(data.glob(pattern))
+    if pattern == "da-go.yml" and not files:
+        return  # declared removals: only present once something published has been removed
     assert files
     result = check(schema_file, *files)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -55,7 +55,7 @@ def test_sample_folder_is_valid(tmp_path):
 @pytest.mark.parametrize("code", [c for c, doc in CODES.items() if doc.example is not None])
 def test_example_gives_its_code(tmp_path, code):
     doc = CODES[code]
-    board, issues = load_board(_write(tmp_path, {doc.example_path: doc.example}), today=TODAY)
+    board, issues = load_board(_write(tmp_path, {doc.example_path: doc.example, **dict(doc.extra)}), today=TODAY)
     codes = {i.code for i in issues.items}
     assert code in codes, issues.report()
     assert any(i.position.path == f"data/{doc.example_path}" for i in issues.items if i.code == code)

@@ -58,7 +58,7 @@ def test_html_in_a_name_is_refused_with_position(tmp_path):
 def test_renderer_escapes_even_if_validation_were_bypassed():
     board, issues = load_board(FIXTURE_DATA, today=date(2026, 11, 28))
     assert board is not None, issues.report()
-    person = board.recipients[0]
+    person = next(r for r in board.recipients if r.visibility is None)
     person.name = "<b onclick=alert(1)>\"Tên\" & 'x'</b>"
     site = Site(board)
     html, _ = site.render_page(board.url(person)[:-1] + ".md")

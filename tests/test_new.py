@@ -19,6 +19,7 @@ COMMANDS = {
     "khen-thuong": ["--doi-tuong", "pham-van-binh", "--hinh-thuc", "giay_khen", "--trang-thai", "da_tang",
                     "--nam", "2024", "--quyet-dinh", "77-qd-ubnd-2024", "--co-quan-khen", "ubnd-xa"],
     "dien-hinh": ["--tieu-de", "Anh Bình và con đường bê tông", "--doi-tuong", "pham-van-binh",
+                  "--dong-y-ngay", "01/03/2024", "--dong-y-hinh-thuc", "van_ban",
                   "--noi-dung", "Anh Bình đã vận động bà con cùng làm đường."],
     "bao-cao": ["--loai", "bao_cao", "--so-ky-hieu", "99/BC-UBND", "--ngay", "06/03/2024",
                 "--ky-che-do", "KT", "--ky-chuc-vu", "PHÓ CHỦ TỊCH", "--ky-ho-ten", "Y Nguyên",

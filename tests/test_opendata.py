@@ -13,6 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bangvang.opendata import ANONYMOUS_DROP, INITIALS_KEEP
+from bangvang.validate import neutral_id
+
 from sitebuild import FIXTURE_DATA, SEED_DATA, build_site
 
 KIND_OF_FOLDER = {"van-ban": "van_ban", "phong-trao": "phong_trao", "doi-tuong": "doi_tuong",
@@ -60,14 +63,48 @@ def built(request, tmp_path_factory):
     return request.param, build
 
 
+NOT_PUBLISHED = {"dong_y"}  # consent records: kept in data/, never on the site (publish=False in the schema)
+
+
+def _published_view(kind, raw, privacy):
+    """(id in open data, fields expected there) after the privacy rules the data itself declares."""
+    hidden, initials = privacy
+    raw = {k: v for k, v in raw.items() if k not in NOT_PUBLISHED}
+    if isinstance(raw.get("anh"), dict):
+        raw["anh"] = {k: v for k, v in raw["anh"].items() if k not in NOT_PUBLISHED}
+    if kind == "doi_tuong" and raw["id"] in initials:
+        return neutral_id(raw["id"]), {k: v for k, v in raw.items() if k in INITIALS_KEEP}
+    if kind == "khen_thuong" and raw.get("doi_tuong") in hidden | initials:
+        person = raw["doi_tuong"]
+        kept = {k: v for k, v in raw.items() if k != "id" and not (person in hidden and k in ANONYMOUS_DROP)}
+        if person in initials:
+            kept["doi_tuong"] = neutral_id(person)
+            kept.pop("ten_doi_tuong_in", None)
+        return neutral_id(raw["id"]), kept
+    return raw["id"], raw
+
+
 def test_every_record_and_field_is_in_the_json(built):
     data, build = built
-    published = json.loads((build.site / "du-lieu" / "bang-vang.json").read_text(encoding="utf-8"))
-    records = fields = 0
-    for kind, raw in _raw_records(data):
-        match = [item for item in published[kind] if item["id"] == raw["id"]]
+    text = (build.site / "du-lieu" / "bang-vang.json").read_text(encoding="utf-8")
+    published = json.loads(text)
+    raws = list(_raw_records(data))
+    hidden = {r["id"] for k, r in raws if k == "doi_tuong" and r.get("hien_thi") == "an"}
+    initials = {r["id"] for k, r in raws if k == "doi_tuong" and r.get("hien_thi") == "viet_tat"}
+    records = fields = withdrawn = 0
+    for kind, raw in raws:
+        if kind == "doi_tuong" and raw["id"] in hidden:
+            assert raw["id"] not in text and raw["ten"] not in text  # gone, by the person's request
+            withdrawn += 1
+            continue
+        public, expected_fields = _published_view(kind, raw, (hidden, initials))
+        match = [item for item in published[kind] if item["id"] == public]
         assert len(match) == 1, (kind, raw["id"])
-        for key, value in raw.items():
+        for key in NOT_PUBLISHED:
+            assert key not in match[0] and key not in match[0].get("anh", {})
+        for key, value in expected_fields.items():
+            if key == "id":
+                continue
             expected = _norm(value)
             got = match[0].get(key)
             if isinstance(expected, int) and isinstance(got, str):
@@ -76,7 +113,8 @@ def test_every_record_and_field_is_in_the_json(built):
             fields += 1
         records += 1
     assert records > 20 and fields > 100
-    print(f"open data round-trip: records {records}/{records}, fields {fields}/{fields}")
+    print(f"open data round-trip: records {records}/{records} (+{withdrawn} withdrawn, absent as required), "
+          f"fields {fields}/{fields}")
 
 
 def test_records_with_pages_link_them(built):
@@ -126,10 +164,11 @@ def test_sitemap_lists_every_page_with_its_full_address(built):
     assert expected <= locs
 
 
-def test_no_sitemap_without_the_site_address(tmp_path):
+def test_empty_sitemap_without_the_site_address(tmp_path):
     build = build_site(SEED_DATA, tmp_path / "site")  # the seed does not know its address
     assert build.returncode == 0, build.output
-    assert not (build.site / "sitemap.xml").exists()
+    root = ET.parse(build.site / "sitemap.xml").getroot()
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset" and len(root) == 0
 
 
 def test_open_graph_tags(built):

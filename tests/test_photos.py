@@ -20,7 +20,8 @@ PERSON = "- id: tran-thi-lan\n  loai: ca_nhan\n  ho: Trần\n  ten_dem: Thị\n 
 
 def tree(base: Path, photo_field: str | None, files: dict[str, bytes]) -> Path:
     root = base / "data"
-    people = PERSON + (f"  anh:\n    tep: {photo_field}\n    mo_ta: Chị Lan tại hội nghị\n" if photo_field else "") + \
+    consent = "    dong_y: {ngay: 01/03/2024, hinh_thuc: van_ban}\n"
+    people = PERSON + (f"  anh:\n    tep: {photo_field}\n    mo_ta: Chị Lan tại hội nghị\n{consent}" if photo_field else "") + \
         "- id: thon-3\n  loai: tap_the\n  ten: Thôn 3\n"
     for rel, content in {**SAMPLE, "doi-tuong/doi-tuong.yml": people}.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -80,7 +81,8 @@ def test_symlinked_photo_is_refused(tmp_path):
 def test_alt_text_is_required(tmp_path):
     root = tree(tmp_path, None, {"anh/lan.jpg": jpeg()})
     people = root / "doi-tuong" / "doi-tuong.yml"
-    people.write_text(PERSON + "  anh:\n    tep: anh/lan.jpg\n", encoding="utf-8")
+    people.write_text(PERSON + "  anh:\n    tep: anh/lan.jpg\n    dong_y: {ngay: 01/03/2024, hinh_thuc: van_ban}\n",
+                      encoding="utf-8")
     assert ("thieu-truong", "data/doi-tuong/doi-tuong.yml") in codes_at(root)
 
 

@@ -18,6 +18,7 @@ class Code:
     fix: str
     example_path: str | None = None     # a file under data/, replaced by the example
     example: str | None = None          # its full content (YAML or Markdown)
+    extra: tuple[tuple[str, str], ...] = ()  # other files the example needs (path, content)
 
 
 _PERSON = "- id: tran-thi-lan\n  loai: ca_nhan\n  ho: Trần\n  ten_dem: Thị\n  ten: Lan\n"
@@ -76,9 +77,13 @@ CODES: dict[str, Code] = {
     "anh-ben-ngoai": Code("Ảnh lấy từ trang web khác", "Lưu ảnh vào data/anh/ qua pull request rồi ghi 'anh/ten-tep.jpg'.",
                           "doi-tuong/doi-tuong.yml", _PERSON + "  anh:\n    tep: https://example.com/lan.jpg\n    mo_ta: Ảnh chị Lan\n"),
     "thieu-tep-anh": Code("Không có tệp ảnh được ghi", "Tải ảnh lên data/anh/ và ghi đúng tên, kể cả chữ hoa, chữ thường.",
-                          "doi-tuong/doi-tuong.yml", _PERSON + "  anh:\n    tep: anh/tran-thi-lan.jpg\n    mo_ta: Ảnh chị Lan\n"),
+                          "doi-tuong/doi-tuong.yml", _PERSON + "  anh:\n    tep: anh/tran-thi-lan.jpg\n    mo_ta: Ảnh chị Lan\n"
+                          "    dong_y: {ngay: 01/03/2024, hinh_thuc: van_ban}\n"),
     "anh-qua-lon": Code("Ảnh quá lớn (trên 8 MB)", "Giảm kích thước ảnh rồi lưu lại."),
-    "anh-khong-hop-le": Code("Tệp không phải ảnh thật, hoặc ảnh hỏng", "Xuất lại ảnh dạng JPEG, đuôi tệp đúng loại ảnh."),
+    "anh-khong-hop-le": Code("Tệp không phải ảnh thật, hoặc ảnh hỏng", "Xuất lại ảnh dạng JPEG, đuôi tệp đúng loại ảnh.",
+                             "doi-tuong/doi-tuong.yml", _PERSON + "  anh:\n    tep: anh/tran-thi-lan.jpg\n    mo_ta: Ảnh chị Lan\n"
+                             "    dong_y: {ngay: 01/03/2024, hinh_thuc: van_ban}\n",
+                             (("anh/tran-thi-lan.jpg", "Đây là chữ, không phải ảnh.\n"),)),
     # -- one field ------------------------------------------------------------------
     "truong-khong-ro": Code("Tên trường không có trong mẫu dữ liệu (thường là gõ nhầm)",
                             "Sửa theo gợi ý 'Có phải ý là …?', hoặc xem từ điển dữ liệu.",
@@ -152,6 +157,12 @@ CODES: dict[str, Code] = {
     "danh-hieu-khong-hop-doi-tuong": Code("Danh hiệu không dành cho loại đối tượng này",
                                           "Kiểm tra danh hiệu (ví dụ 'Lao động tiên tiến' chỉ cho cá nhân).",
                                           "khen-thuong/2023.yml", "- id: ldtt-thon-3\n  doi_tuong: thon-3\n  danh_hieu: lao_dong_tien_tien\n  trang_thai: da_tang\n"),
+    "du-lieu-ca-nhan": Code("Có dữ liệu cá nhân không được đăng (số CCCD/CMND, điện thoại, thư điện tử, ngày sinh)",
+                            "Xoá thông tin đó; bảng vàng chỉ đăng họ tên, chức vụ, đơn vị và thông tin khen thưởng.",
+                            "doi-tuong/doi-tuong.yml", _PERSON + "  ghi_chu: Liên hệ 0912 345 678 khi cần.\n"),
+    "mat-du-lieu": Code("Một mục đã công bố không còn trong dữ liệu",
+                        "Nếu vô tình xoá, khôi phục mục đó; nếu cố ý gỡ, khai báo trong data/da-go.yml (id, loai, ngay, ly_do).",
+                        "da-cong-bo.yml", "van_ban:\n  - 12-bc-ubnd-2024\n  - 45-kh-ubnd-2023\n  - 7-tb-ubnd-2023\n"),
     "mau-thuan": Code("Chi tiết mâu thuẫn (ví dụ văn bản ghi ngày trước khi cơ quan có tên đó)",
                       "Đối chiếu bản gốc. Nếu bản gốc đúng là như vậy, giữ nguyên và thêm 'giu_nguyen_ban_in' kèm một câu giải thích.",
                       "van-ban/2023.yml", "- id: 45-kh-ubnd-2023\n  loai: ke_hoach\n  so_ky_hieu: 45/KH-UBND\n  ngay: 11/11/2019\n"
@@ -191,7 +202,7 @@ def example_report(code: str, today) -> str:
         return ""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "data"
-        for rel, content in {**SAMPLE, doc.example_path: doc.example}.items():
+        for rel, content in {**SAMPLE, doc.example_path: doc.example, **dict(doc.extra)}.items():
             path = root / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(content, encoding="utf-8")

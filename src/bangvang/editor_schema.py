@@ -75,6 +75,15 @@ def main(argv: list[str] | None = None) -> int:
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+    settings_path = Path(".vscode/settings.json")
+    settings = json.loads(settings_path.read_text(encoding="utf-8")) if settings_path.exists() else {}
+    if settings.get("yaml.schemas") != globs():
+        if args.check:
+            stale.append(str(settings_path))
+        else:
+            settings["yaml.schemas"] = globs()
+            settings_path.parent.mkdir(exist_ok=True)
+            settings_path.write_text(json.dumps(settings, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     if stale:
         print("Các tệp schema đã cũ, chạy: python -m bangvang.editor_schema\n  " + "\n  ".join(stale))
         return 1

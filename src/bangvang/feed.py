@@ -26,8 +26,10 @@ def _entries(board: Board) -> list[tuple[date, str, str, str, str, str | None]]:
             title = f"{award.what or 'Khen thưởng'}: {board.recipient_label(award)}"
             summary = " · ".join(filter(None, [board.authority_label(award), award.reason,
                                                vocab.AWARD_STATUS[award.status].label]))
-            target = board.by_id["doi_tuong"][award.recipient.id] if award.recipient else decision
-            entries.append((when.first_day, "khen-thuong", award.id, title, summary, board.url(target)))
+            if board.is_anonymous(award):
+                summary = " · ".join(filter(None, [board.authority_label(award), vocab.AWARD_STATUS[award.status].label]))
+            entries.append((when.first_day, "khen-thuong", board.public_award_id(award), title, summary,
+                            board.award_url(award)))
     for model in board.models:
         if model.date and model.date.day:
             entries.append((model.date.first_day, "dien-hinh", model.id, model.title, model.summary or "",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from . import clock
 from .images import check_photo
 from .issues import Issues, Position
 from .records import COLLECTIONS, Collection, Record, Report, Unit
@@ -15,6 +16,7 @@ from .yamlsrc import MAPPING, SEQUENCE, parse_yaml, read_text, split_front_matte
 
 # Files that may sit in data/ without being data.
 IGNORED_NAMES = {".gitkeep", "README.md"}
+MANIFEST_FILE = "da-cong-bo.yml"  # the list of published ids, see manifest.py
 
 
 @dataclass
@@ -55,7 +57,7 @@ def _collection_for(rel_parts: tuple[str, ...]) -> Collection | None:
 def load(root: Path, today: date | None = None, issues: Issues | None = None) -> tuple[Dataset, Issues]:
     """Read every file under `root`; return the dataset and all issues found."""
     issues = issues or Issues(root)
-    ctx = Context(issues, today or date.today())
+    ctx = Context(issues, today or clock.today())
     data = Dataset(root)
     if not root.is_dir():
         issues.add(Position(str(root)), "khong-co-thu-muc", f"Không tìm thấy thư mục dữ liệu '{root}'.",
@@ -75,6 +77,9 @@ def load(root: Path, today: date | None = None, issues: Issues | None = None) ->
             data.ignored.append(rel)
             continue
         collection = _collection_for(parts)
+        if parts == (MANIFEST_FILE,):
+            data.files[rel] = "da_cong_bo"  # read by the removal guard (manifest.py)
+            continue
         if collection is None:
             if path.suffix == ".txt" and len(parts) == 2 and parts[0] == "bao-cao":
                 continue  # an attachment; checked against the reports that name it below

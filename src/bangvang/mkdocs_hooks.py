@@ -19,8 +19,10 @@ from mkdocs.structure.toc import get_toc
 from .feed import FEED_FILE, build_feed
 from .model import load_board
 from .pages import Site
+from .search import rewrite_search_index
 
 log = get_plugin_logger(__name__)
+EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
 
 _site: Site | None = None
 
@@ -58,7 +60,7 @@ def on_config(config, **kwargs):
     config.extra["bv_feed"] = FEED_FILE if build_feed(board, None) else None
     if str(folder) not in [str(w) for w in config.watch]:
         config.watch.append(str(folder))
-    _site = Site(board, data_dir=folder.name)
+    _site = Site(board, data_dir=folder.name, repo_url=config.repo_url)
     return config
 
 
@@ -113,6 +115,8 @@ def on_page_content(content, page, config, files, **kwargs):
 def on_post_build(config, **kwargs):
     if not config.site_url:
         # Without the site's address a sitemap can only hold relative paths, which crawlers reject:
-        # publish none rather than a wrong one (the Pages workflow always sets the address).
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
-            Path(config.site_dir, name).unlink(missing_ok=True)
+        # publish an empty one rather than a wrong one (the Pages workflow always sets the address;
+        # Material's script fetches the file, so it must exist).
+        Path(config.site_dir, "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")
+        Path(config.site_dir, "sitemap.xml.gz").unlink(missing_ok=True)
+    rewrite_search_index(config)  # Vietnamese search fields

@@ -14,9 +14,10 @@ from . import vocab
 from .dates import PartialDate
 from .issues import Issues
 from .load import Dataset, load
+from .manifest import check_removals
 from .records import Award, Body, Document, Model, Movement, Recipient, Report, Unit
 from .text import person_sort_key, sort_key
-from .validate import index, record_url, validate
+from .validate import index, neutral_id, public_id, record_url, validate
 
 
 def _doc_sort_key(doc: Document):
@@ -45,6 +46,8 @@ class Board:
     flags: dict[str, list[str]]
     attachments: dict[str, str] = field(default_factory=dict)
     data_root: Path | None = None      # where photos are read from
+    withdrawn: dict[str, Recipient] = field(default_factory=dict)  # asked to be removed: counted, never shown
+    removals: list = field(default_factory=list)                    # declared removals (data/da-go.yml)
 
     def __post_init__(self) -> None:
         self.by_id = {
@@ -97,14 +100,31 @@ class Board:
     def get(self, ref) -> object:
         return self.by_id[ref.kind][ref.id]
 
+    def public_recipient(self, award: Award) -> Recipient | None:
+        """The named recipient an award may show, or None (a group, or a person who withdrew)."""
+        if award.recipient and award.recipient.id in self.by_id["doi_tuong"]:
+            return self.by_id["doi_tuong"][award.recipient.id]
+        return None
+
+    def is_anonymous(self, award: Award) -> bool:
+        return bool(award.recipient) and award.recipient.id in self.withdrawn
+
+    def public_award_id(self, award: Award) -> str:
+        """Award ids may contain a name: an award of a person not shown in full gets a neutral one."""
+        person = self.public_recipient(award) or (self.withdrawn.get(award.recipient.id) if award.recipient else None)
+        if person is not None and person.visibility in ("viet_tat", "an"):
+            return neutral_id(award.id)
+        return award.id
+
     def url(self, record) -> str | None:
         return record_url(record)
 
     def award_url(self, award: Award) -> str:
         """Where an award is shown: its row on the recipient's page, or on the awards list."""
-        if award.recipient:
-            return f"{self.url(self.by_id['doi_tuong'][award.recipient.id])}#{award.id}"
-        return f"khen-thuong/#{award.id}"
+        person = self.public_recipient(award)
+        if person is not None:
+            return f"{self.url(person)}#{self.public_award_id(award)}"
+        return f"khen-thuong/#{self.public_award_id(award)}"
 
     @staticmethod
     def source_file(record) -> str:
@@ -144,8 +164,11 @@ class Board:
         return None
 
     def recipient_label(self, award: Award) -> str:
+        if self.is_anonymous(award):
+            kind = vocab.RECIPIENT_TYPES[self.withdrawn[award.recipient.id].recipient_type].label.lower()
+            return f"1 {kind} (đã rút thông tin theo đề nghị)"
         if award.recipient:
-            return self.by_id["doi_tuong"][award.recipient.id].full_name
+            return self.by_id["doi_tuong"][award.recipient.id].display_name
         group = award.group
         count = f"{group.count} " if group.count else ""
         kind = vocab.RECIPIENT_TYPES[group.recipient_type].label.lower()
@@ -153,7 +176,8 @@ class Board:
 
     def recipient_type(self, award: Award) -> str:
         if award.recipient:
-            return self.by_id["doi_tuong"][award.recipient.id].recipient_type
+            person = self.by_id["doi_tuong"].get(award.recipient.id) or self.withdrawn[award.recipient.id]
+            return person.recipient_type
         return award.group.recipient_type
 
     def people_count(self, award: Award) -> int | None:
@@ -278,6 +302,7 @@ class Board:
 def build_board(data: Dataset, issues: Issues) -> Board | None:
     """Validate across records and link them; None if any error was found."""
     flags = validate(data, issues)
+    check_removals(data, issues)
     if issues.errors or data.unit is None:
         return None
     ids = index(data)
@@ -288,8 +313,14 @@ def build_board(data: Dataset, issues: Issues) -> Board | None:
     recipients = sorted(data.of("doi_tuong"), key=recipient_sort_key)
     awards = sorted(data.of("khen_thuong"), key=lambda a: (-a.year_sort, a.id))
     models = sorted(data.of("dien_hinh"), key=lambda m: sort_key(m.title))
+    # A person who withdrew is removed from every page, the search index and open data;
+    # their awards stay, unnamed, so the figures remain right.
+    withdrawn = {r.id: r for r in recipients if r.withdrawn}
+    recipients = [r for r in recipients if not r.withdrawn]
+    models = [m for m in models if m.recipient.id not in withdrawn]
     board = Board(data.unit, bodies, documents, reports, movements, recipients, awards, models, flags,
-                  attachments=data.attachments, data_root=data.root)
+                  attachments=data.attachments, data_root=data.root, withdrawn=withdrawn,
+                  removals=sorted(data.of("da_go"), key=lambda r: r.date, reverse=True))
     return board
 
 
@@ -299,5 +330,6 @@ def load_board(root: Path, today: date | None = None) -> tuple[Board | None, Iss
     if issues.errors:
         # Still run the cross-record rules so the officer sees every problem at once.
         validate(data, issues)
+        check_removals(data, issues)
         return None, issues
     return build_board(data, issues), issues

@@ -17,9 +17,10 @@ from .docnumber import DocNumber
 from .model import Board
 from .records import COLLECTIONS, Award, Report
 from .schema import RefValue, field_specs
+from .validate import public_id
 
 JSON_FILE = "du-lieu/bang-vang.json"
-TABLES = {c.kind: f"du-lieu/{c.path.removesuffix('.yml')}.csv" for c in COLLECTIONS if c.kind != "don_vi"}
+TABLES = {c.kind: f"du-lieu/{c.path.removesuffix('.yml')}.csv" for c in COLLECTIONS if c.kind not in ("don_vi", "da_go")}
 BODY_KEY = "noi_dung"  # the Markdown body of reports and stories
 
 
@@ -80,7 +81,16 @@ def build_json(board: Board, site_url: str | None) -> str:
     for kind, records in records_by_kind(board).items():
         items = []
         for record in records:
-            item = {"id": record.id} | serialize(record)
+            item = serialize(record)
+            if isinstance(record, Award) and board.is_anonymous(record):
+                item = anonymous(board, record, item)
+            if getattr(record, "visibility", None) == "viet_tat":
+                item = initials_only(record, item)
+            item["id"] = board.public_award_id(record) if isinstance(record, Award) else public_id(record)
+            if isinstance(record, Award) and (person := board.public_recipient(record)) is not None:
+                item["doi_tuong"] = public_id(person)
+                if person.visibility == "viet_tat":
+                    item.pop("ten_doi_tuong_in", None)
             if (url := page(record)) is not None:
                 item["trang"] = url
             items.append(item)
@@ -115,16 +125,47 @@ def _columns(cls) -> list[str]:
     return columns
 
 
+# A person shown by initials only: the open data says no more than the pages do.
+INITIALS_KEEP = ("loai", "chuc_vu", "don_vi", "to_dan_pho", "hien_thi")
+
+
+def initials_only(recipient, item: dict) -> dict:
+    kept = {k: v for k, v in item.items() if k in INITIALS_KEEP}
+    kept["ten_hien_thi"] = recipient.display_name
+    return kept
+
+
+# What an award of a person who withdrew still says: no name, no words that could name them.
+ANONYMOUS_DROP = ("doi_tuong", "ten_doi_tuong_in", "ly_do", "nguon", "ghi_chu", "giu_nguyen_ban_in")
+
+
+def anonymous(board: Board, award: Award, item: dict) -> dict:
+    kept = {k: v for k, v in item.items() if k not in ANONYMOUS_DROP}
+    kept["id"] = board.public_award_id(award)
+    kept["an_danh"] = True
+    return kept
+
+
 def build_csv(board: Board, kind: str) -> bytes:
     cls = next(c.cls for c in COLLECTIONS if c.kind == kind)
     records = records_by_kind(board)[kind]
-    columns = _columns(cls) + ([BODY_KEY] if hasattr(cls, "body_markdown") else []) + ["trang"]
+    columns = _columns(cls) + ([BODY_KEY] if hasattr(cls, "body_markdown") else [])
+    columns += (["ten_hien_thi"] if kind == "doi_tuong" else []) + ["trang"]
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
     for record in records:
         row: dict = {}
-        for key, value in serialize(record).items():
+        item = serialize(record)
+        if isinstance(record, Award) and board.is_anonymous(record):
+            item = anonymous(board, record, item)
+            item.pop("an_danh")
+        if getattr(record, "visibility", None) == "viet_tat":
+            item = initials_only(record, item)
+        item["id"] = board.public_award_id(record) if isinstance(record, Award) else public_id(record)
+        if isinstance(record, Award) and (person := board.public_recipient(record)) is not None:
+            item["doi_tuong"] = public_id(person)
+        for key, value in item.items():
             _flatten(key, value, row)
         row["trang"] = (board.award_url(record) if isinstance(record, Award) else board.url(record)) or ""
         writer.writerow(row)

@@ -10,17 +10,17 @@ import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from . import charts, codes, dictionary, feed, images, opendata, vocab
+from . import charts, clock, codes, dictionary, feed, images, opendata, vocab
 from .markdown_safe import SafeMarkdown
 from .model import Board
 from .records import COLLECTIONS
 from .text import sort_key
+from .validate import public_id
 
 TEMPLATES = Path(__file__).parent / "templates"
 GUIDE = Path(__file__).parent / "guide"  # the officers' guide: generic Markdown, same for every unit
@@ -80,6 +80,7 @@ def make_env() -> jinja2.Environment:
     )
     env.globals["vocab"] = vocab
     env.globals["bar_chart"] = charts.bar_chart
+    env.globals["public_id"] = public_id
     env.globals["chart_rows"] = lambda rows: [(label, lines) for label, lines, *_ in rows]
     env.filters["vnnum"] = lambda n: f"{n:,}".replace(",", ".")
     return env
@@ -88,8 +89,9 @@ def make_env() -> jinja2.Environment:
 class Site:
     """Pages of one board, rendered on demand."""
 
-    def __init__(self, board: Board, data_dir: str = "data"):
+    def __init__(self, board: Board, data_dir: str = "data", repo_url: str | None = None):
         self.board = board
+        self.repo_url = repo_url.rstrip("/") if repo_url else None
         self.data_dir = data_dir
         self.env = make_env()
         self.markdown = SafeMarkdown()
@@ -126,8 +128,8 @@ class Site:
                            edit_path=self._folder("doi-tuong"),
                            description=f"Các tập thể, cá nhân, hộ gia đình được khen thưởng ở {unit.name}."))
         for r in b.recipients:
-            self._add(PageSpec(f"{b.url(r)[:-1]}.md", r.full_name, "recipient.html", {"recipient": r},
-                               description=f"{vocab.RECIPIENT_TYPES[r.recipient_type].label} {r.full_name}: "
+            self._add(PageSpec(f"{b.url(r)[:-1]}.md", r.display_name, "recipient.html", {"recipient": r},
+                               description=f"{vocab.RECIPIENT_TYPES[r.recipient_type].label} {r.display_name}: "
                                            "quá trình khen thưởng."), r)
         self._add(PageSpec("dien-hinh/index.md", "Điển hình tiên tiến", "models.html", in_nav=True,
                            edit_path=self._folder("dien-hinh"),
@@ -157,7 +159,7 @@ class Site:
             self._add(PageSpec(src, title, "guide.html", {"guide_markdown": text}, in_nav=guide.stem == "index",
                                description=f"Hướng dẫn cho cán bộ: {title}.", toc=True))
         self._add(PageSpec("huong-dan/loi.md", "Các mã lỗi và cách sửa", "errors.html",
-                           {"codes": codes.CODES, "example_report": lambda code: codes.example_report(code, date.today())},
+                           {"codes": codes.CODES, "example_report": lambda code: codes.example_report(code, clock.today())},
                            description="Mỗi mã lỗi của lệnh kiểm tra dữ liệu: ví dụ và cách sửa.", toc=True))
         self._add(PageSpec("huong-dan/du-lieu.md", "Từ điển dữ liệu", "dictionary.html",
                            {"sections": dictionary.sections(), "vocabularies": dictionary.vocabularies()},
@@ -168,6 +170,9 @@ class Site:
                             "collections": {c.kind: c for c in COLLECTIONS},
                             "counts": {k: len(v) for k, v in opendata.records_by_kind(b).items()}},
                            description=f"Tải toàn bộ dữ liệu bảng vàng của {unit.name}: JSON, CSV, tin mới (Atom)."))
+        self._add(PageSpec("gioi-thieu/du-lieu-ca-nhan.md", "Dữ liệu cá nhân", "privacy.html",
+                           {"config_repo": self.repo_url},
+                           description=f"Bảng vàng của {unit.name} đăng thông tin cá nhân nào, và quyền của người được nêu tên."))
         self._add(PageSpec("gioi-thieu/index.md", f"Giới thiệu {unit.name}", "about.html", in_nav=True,
                            description=f"Giới thiệu {unit.name} và trang bảng vàng."), unit)
 

@@ -68,6 +68,22 @@ class BodyName(Record):
 
 
 @dataclass(kw_only=True)
+class Consent(Record):
+    """Sự đồng ý của người được nêu (để đăng ảnh, câu chuyện). Không hiển thị trên trang."""
+
+    LABEL = "sự đồng ý"
+    date: PartialDate = fld("ngay", Date(), "Ngày người đó (hoặc người đại diện) đồng ý.", required=True,
+                            example="05/03/2024", publish=False)
+    form: str = fld("hinh_thuc", Choice(vocab.CONSENT_FORMS), "Đồng ý bằng văn bản, trực tiếp hay qua phương tiện điện tử.",
+                    required=True, example="van_ban", publish=False)
+    kept_at: str | None = fld("noi_luu", Text(200), "Nơi lưu giấy tờ đồng ý (không đăng lên trang).",
+                              example="Văn phòng UBND xã", publish=False)
+    guardian: bool | None = fld("nguoi_dai_dien", Bool(),
+                                "true nếu người được nêu là trẻ em và cha mẹ hoặc người giám hộ cũng đã đồng ý.",
+                                publish=False)
+
+
+@dataclass(kw_only=True)
 class Photo(Record):
     """Ảnh của một đối tượng hoặc một câu chuyện (không bắt buộc)."""
 
@@ -77,6 +93,8 @@ class Photo(Record):
     alt: str = fld("mo_ta", Text(300), "Mô tả ảnh bằng lời cho người không xem được ảnh.", required=True,
                    example="Chị Lan (giữa) cùng bà con làm đường thôn")
     credit: str | None = fld("nguon", Text(200), "Người chụp hoặc nguồn ảnh.")
+    consent: Consent = fld("dong_y", Object(Consent), "Sự đồng ý của người trong ảnh (bắt buộc khi đăng ảnh).",
+                           required=True, publish=False)
 
 
 @dataclass(kw_only=True)
@@ -289,6 +307,9 @@ class Recipient(Record):
     neighbourhood: str | None = fld("to_dan_pho", Text(100), "Tổ dân phố, thôn.", example="Tổ dân phố 3")
     description: str | None = fld("mo_ta", Markdown(5000), "Giới thiệu ngắn (Markdown).")
     photo: Photo | None = fld("anh", Object(Photo), "Ảnh (không bắt buộc); chỉ đăng khi người trong ảnh đã đồng ý.")
+    visibility: str | None = fld("hien_thi", Choice(vocab.VISIBILITY),
+                                 "Cách hiện tên: cong_khai (mặc định), viet_tat (chỉ họ và chữ cái đầu) hoặc an "
+                                 "(đã rút lại: không hiện ở bất cứ đâu, khen thưởng chỉ còn trong số liệu).")
     note: str | None = fld("ghi_chu", Text(2000, multiline=True), "Ghi chú.")
 
     @property
@@ -296,6 +317,18 @@ class Recipient(Record):
         if self.recipient_type == "ca_nhan":
             return " ".join(p for p in (self.family_name, self.middle_name, self.name) if p)
         return self.name
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.visibility == "an"
+
+    @property
+    def display_name(self) -> str:
+        """The name as published: full, or family name and initials ('Nguyễn T. M. H.')."""
+        if self.visibility == "viet_tat" and self.recipient_type == "ca_nhan":
+            initials = " ".join(f"{w[0]}." for part in (self.middle_name, self.name) if part for w in part.split())
+            return f"{self.family_name} {initials}"
+        return self.full_name
 
 
 @dataclass(kw_only=True)
@@ -367,9 +400,24 @@ class Model(Record):
     movements: list[RefValue] = fld("phong_trao", ListOf(Ref("phong_trao")), "Phong trào liên quan.")
     awards: list[RefValue] = fld("khen_thuong", ListOf(Ref("khen_thuong")), "Khen thưởng liên quan.")
     photo: Photo | None = fld("anh", Object(Photo), "Ảnh minh họa (không bắt buộc); cần sự đồng ý của người trong ảnh.")
+    consent: Consent = fld("dong_y", Object(Consent), "Sự đồng ý của người được kể (bắt buộc để đăng câu chuyện).",
+                           required=True, publish=False)
     sources: list[Source] = fld("nguon", ListOf(Object(Source)), "Nguồn.")
     body_markdown: str = ""
     body_line: int = 1
+
+
+@dataclass(kw_only=True)
+class Removal(Record):
+    """Một mục đã công bố nay được gỡ có chủ ý (khai báo để bộ kiểm tra không coi là mất dữ liệu)."""
+
+    KIND: ClassVar[str] = "da_go"
+    LABEL = "mục đã gỡ"
+    id: str = fld("id", Id(), "Mã của mục đã gỡ, đúng như trước khi gỡ.", required=True, example="giay-khen-2023-a")
+    kind: str = fld("loai", Choice(vocab.RECORD_KINDS), "Loại của mục đã gỡ.", required=True, example="khen_thuong")
+    date: PartialDate = fld("ngay", Date(), "Ngày quyết định gỡ.", required=True, example="05/03/2025")
+    reason: str = fld("ly_do", Text(500), "Lý do gỡ (không nêu thông tin cá nhân).", required=True,
+                      example="Gỡ theo đề nghị của người được nêu tên.")
 
 
 # ---------------------------------------------------------------------------
@@ -476,6 +524,7 @@ COLLECTIONS = (
     Collection("doi_tuong", Recipient, "doi-tuong", "list", "Đối tượng khen thưởng", None),
     Collection("khen_thuong", Award, "khen-thuong", "list", "Khen thưởng", None),
     Collection("dien_hinh", Model, "dien-hinh", "markdown", "Gương điển hình tiên tiến", "dien-hinh"),
+    Collection("da_go", Removal, "da-go.yml", "list", "Mục đã gỡ", None),
 )
 
 RECIPIENT_URL = {"ca_nhan": "ca-nhan", "tap_the": "tap-the", "ho_gia_dinh": "ho-gia-dinh"}

@@ -1,7 +1,7 @@
 """Vietnamese search behind Material's own search box.
 
 Material for MkDocs searches with lunr.js in a web worker. Its tokenizer only lower-cases, so out of the
-box `pho minh` does not find "Phổ Minh", `hòa` does not find "hoà" (two tone-placement conventions) and a
+box `dong xoai` does not find "Đồng Xoài", `hòa` does not find "hoà" (two tone-placement conventions) and a
 query typed in decomposed Unicode (NFD, or Unikey's mixed "tổ hợp" form) finds nothing
 (shared/ECOSYSTEM.md §2.1). Two halves fix that, and this module is the build-time half:
 
@@ -18,12 +18,12 @@ query typed in decomposed Unicode (NFD, or Unikey's mixed "tổ hợp" form) fin
             one, in canonical form; words Material's parser glued together
             ("đoạnVăn"), split; document numbers as one token (62_kh_ubnd)
   ``vx``    the same for the text                                           as ``text``
-  ``ft``    title words that carry marks, folded (Phổ → pho, Đức → duc)     half
+  ``ft``    title words that carry marks, folded (Đồng → dong, Đức → duc)   half
   ``fx``    the same for the text                                           half
   ========  ==============================================================  ============
 
   Only words that *differ* are added: an unmarked word ("minh") is already in ``title``/``text``, so
-  the index grows by the folded copy of the marked words only (see `index_growth` in the tests).
+  the index grows by the folded copy of the marked words only (tests/test_search_index.py measures it).
 
 * docs/assets/javascripts/workers/search-vi.js wraps Material's worker and rewrites each query the
   same way before lunr sees it: NFC, canonical tone placement for words typed *with* marks, document
@@ -38,6 +38,7 @@ both on every word of the bundled site.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -66,6 +67,7 @@ _TONE_RE = re.compile("|".join(TONE_PLACEMENT))
 _UNIT = r"[A-ZĐ][A-Za-zĐđ0-9]*"
 _DOC_NUMBER = re.compile(
     rf"(?<![\w/-])\d+(?:/(?:19|20)\d\d/{_UNIT}(?:-{_UNIT})*|/{_UNIT}(?:-{_UNIT})*|-{_UNIT}/{_UNIT}(?:-{_UNIT})*)")
+_DOC_HINT = re.compile(r"\d[/-][A-ZĐ\d]")
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -89,7 +91,8 @@ def doc_number_token(number: str) -> str:
     return re.sub(r"[/-]", "_", fold(number))
 
 
-def _unglue(token: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def _unglue(token: str) -> tuple[str, ...]:
     """Split a token where Material's HTML parser joined two texts without a space.
 
     Material drops table-cell and SVG tags without adding a space, so "đoạn</td><td>Văn" is indexed
@@ -106,7 +109,23 @@ def _unglue(token: str) -> list[str]:
                 or (a.isdigit() and b.isupper() and c.islower()):
             cuts.append(i)
     cuts.append(len(token))
-    return [token[i:j] for i, j in zip(cuts, cuts[1:])]
+    return tuple(token[i:j] for i, j in zip(cuts, cuts[1:]))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _token_fields(token: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(variants, folded) of one token; a site repeats a few thousand words, so this is cached."""
+    pieces = _unglue(token)
+    glued = len(pieces) > 1
+    variants, folded = [], []
+    for piece in pieces:
+        lower = piece.lower()
+        canonical = canonical_tones(lower)
+        if glued or canonical != lower:
+            variants.append(canonical)
+        if has_marks(lower):
+            folded.append(fold(lower))
+    return tuple(variants), tuple(folded)
 
 
 def plain_text(value: str) -> str:
@@ -124,19 +143,13 @@ def variant_fields(value: str, separator: re.Pattern) -> tuple[str, str]:
     variants: list[str] = []
     folded: list[str] = []
     for token in separator.split(text):
-        if not token:
-            continue
-        pieces = _unglue(token)
-        glued = len(pieces) > 1
-        for piece in pieces:
-            lower = piece.lower()
-            canonical = canonical_tones(lower)
-            if glued or canonical != lower:
-                variants.append(canonical)
-            if has_marks(lower):
-                folded.append(fold(lower))
-    unglued = " ".join(" ".join(_unglue(t)) for t in text.split())
-    variants.extend(doc_number_token(m.group()) for m in _DOC_NUMBER.finditer(unglued))
+        if token:
+            more, less = _token_fields(token)
+            variants.extend(more)
+            folded.extend(less)
+    if _DOC_HINT.search(text):
+        unglued = " ".join(" ".join(_unglue(t)) for t in text.split())
+        variants.extend(doc_number_token(m.group()) for m in _DOC_NUMBER.finditer(unglued))
     return " ".join(variants), " ".join(folded)
 
 
@@ -192,7 +205,7 @@ def rewrite_search_index(config) -> None:
     from mkdocs.plugins import get_plugin_logger
 
     path = Path(config.site_dir) / "search" / "search_index.json"
-    if "search" not in config.plugins or not path.is_file():
+    if not path.is_file():  # search plugin disabled (the site directory is cleaned before each build)
         return
     try:
         before, after = rewrite_index_file(path)

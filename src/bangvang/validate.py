@@ -7,11 +7,13 @@ is not an error: it becomes a flag that the record's page shows with the note.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import re
 from collections import defaultdict
 
 from . import vocab
 from .dates import PartialDate
-from .issues import Issues
+from .issues import Issues, Position
 from .load import Dataset
 from .records import RECIPIENT_URL, Award, Body, Document, Record
 from .schema import REF_LABEL, RefValue, suggest
@@ -19,7 +21,7 @@ from .text import fold
 
 # Namespaces of ids: a report is also a document (it is listed in the register).
 NAMESPACE = {"van_ban": "van_ban", "bao_cao": "van_ban", "co_quan": "co_quan", "phong_trao": "phong_trao",
-             "doi_tuong": "doi_tuong", "khen_thuong": "khen_thuong", "dien_hinh": "dien_hinh"}
+             "doi_tuong": "doi_tuong", "khen_thuong": "khen_thuong", "dien_hinh": "dien_hinh", "da_go": "da_go"}
 WHERE_DEFINED = {"van_ban": "van-ban/ hoặc bao-cao/", "co_quan": "co-quan.yml", "phong_trao": "phong-trao/",
                  "doi_tuong": "doi-tuong/", "khen_thuong": "khen-thuong/", "dien_hinh": "dien-hinh/"}
 
@@ -54,12 +56,60 @@ def index(data: Dataset) -> dict[str, dict[str, Record]]:
 
 def validate(data: Dataset, issues: Issues) -> dict[str, list[str]]:
     """Run every cross-record rule; return the kept-as-printed flags per record id."""
+    _check_personal_data(data, issues)
     ids = _check_ids(data, issues)
     _check_urls(data, issues)
     _check_refs(data, ids, issues)
     _check_document_identity(data, issues)
     _check_award_recipients(data, ids, issues)
     return _check_contradictions(data, ids, issues)
+
+
+# Personal data that must never be published (Law 91/2025/QH15; DOMAIN.md §4). Numbers are matched
+# whole, so document numbers (1677/NQ-UBTVQH15), years and counts do not trip them.
+PERSONAL_DATA = [
+    (re.compile(r"(?<![\d/.,-])\d{12}(?![\d/.,-])"), "số căn cước công dân (12 chữ số)"),
+    (re.compile(r"(?<![\d/.,-])\d{9}(?![\d/.,-])"), "số chứng minh nhân dân (9 chữ số)"),
+    (re.compile(r"(?<![\w+])(?:\+84|0)[35789](?:[ .]?\d){8}(?![\d])"), "số điện thoại di động"),
+    (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "địa chỉ thư điện tử"),
+    (re.compile(r"(?i)\b(?:ngày sinh|sinh ngày|sinh năm)\b"), "ngày hoặc năm sinh"),
+]
+# Fields where a public office contact (phone, e-mail of the ward office) is expected.
+CONTACT_FIELDS = {"contact"}
+
+
+def _text_values(record):
+    """(attr, value, position) of every text value in a record, nested groups included."""
+    for f in dataclasses.fields(record):
+        if "key" not in f.metadata:
+            continue
+        value = getattr(record, f.name)
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, str):
+                yield f.name, item, record.pos(f.name)
+            elif dataclasses.is_dataclass(item) and not isinstance(item, type):
+                yield from _text_values(item)
+    body = getattr(record, "body_markdown", None)
+    if body:
+        yield "body_markdown", body, Position(record.pos().path, getattr(record, "body_line", 1))
+
+
+def _check_personal_data(data: Dataset, issues: Issues) -> None:
+    everything = [r for records in data.records.values() for r in records] + ([data.unit] if data.unit else [])
+    for record in everything:
+        for attr, text, position in _text_values(record):
+            for pattern, what in PERSONAL_DATA:
+                if attr in CONTACT_FIELDS and what in ("số điện thoại di động", "địa chỉ thư điện tử"):
+                    continue
+                if m := pattern.search(text):
+                    line = text[: m.start()].count("\n")
+                    where = Position(position.path, position.line + line, position.column if not line else 1)
+                    issues.add(where, "du-lieu-ca-nhan",
+                               f"Có vẻ là {what} ('{m.group()[:20]}'): không đăng dữ liệu cá nhân lên bảng vàng.",
+                               "Xoá thông tin này. Trang chỉ đăng họ tên, chức vụ, đơn vị và thông tin khen thưởng; "
+                               "số giấy tờ, ngày sinh, địa chỉ nhà, điện thoại cá nhân không bao giờ được đăng.")
+                    break
 
 
 def _check_ids(data: Dataset, issues: Issues) -> dict[str, dict[str, Record]]:
@@ -75,11 +125,23 @@ def _check_ids(data: Dataset, issues: Issues) -> dict[str, dict[str, Record]]:
     return index(data)
 
 
+def neutral_id(record_id: str) -> str:
+    """A stable id that does not spell a name (ids such as 'le-thi-thu-ha' do)."""
+    return "an-" + hashlib.sha256(record_id.encode()).hexdigest()[:10]
+
+
+def public_id(record: Record) -> str:
+    """The id shown in URLs, anchors and open data: neutral for a person not shown in full."""
+    if getattr(record, "visibility", None) in ("viet_tat", "an"):
+        return neutral_id(record.id)  # type: ignore[attr-defined]
+    return record.id  # type: ignore[attr-defined]
+
+
 def record_url(record: Record) -> str | None:
     """The site path of a record's own page, or None if it has none."""
     kind = record.KIND  # type: ignore[attr-defined]
     if kind == "doi_tuong":
-        return f"{RECIPIENT_URL[record.recipient_type]}/{record.id}/"  # type: ignore[attr-defined]
+        return f"{RECIPIENT_URL[record.recipient_type]}/{public_id(record)}/"  # type: ignore[attr-defined]
     prefix = {"van_ban": "van-ban", "bao_cao": "bao-cao", "phong_trao": "phong-trao", "dien_hinh": "dien-hinh"}.get(kind)
     return f"{prefix}/{record.id}/" if prefix else None  # type: ignore[attr-defined]
 

@@ -154,3 +154,21 @@ REPORT_PARTS = {
     "chu_ky": Term("Chức vụ, họ tên người ký"),
     "noi_nhan": Term("Nơi nhận"),
 }
+
+VISIBILITY = {
+    "cong_khai": Term("Công khai", "Hiện đầy đủ họ tên (mặc định)."),
+    "viet_tat": Term("Viết tắt", "Chỉ hiện họ và chữ cái đầu của tên đệm, tên: Nguyễn T. M. H."),
+    "an": Term("Đã rút lại", "Người được nêu đã đề nghị gỡ: không hiện ở trang nào, trong tìm kiếm và dữ liệu mở; "
+                             "khen thưởng vẫn được đếm trong số liệu."),
+}
+
+CONSENT_FORMS = {
+    "van_ban": Term("Bằng văn bản", "Giấy đồng ý có chữ ký."),
+    "dien_tu": Term("Điện tử", "Thư điện tử, tin nhắn hoặc biểu mẫu trực tuyến có thể lưu lại."),
+    "truc_tiep": Term("Trực tiếp", "Đồng ý trực tiếp, có biên bản hoặc người làm chứng."),
+}
+
+RECORD_KINDS = {
+    "van_ban": Term("Văn bản (cả báo cáo)"), "phong_trao": Term("Phong trào"), "doi_tuong": Term("Đối tượng"),
+    "khen_thuong": Term("Khen thưởng"), "dien_hinh": Term("Gương điển hình"), "co_quan": Term("Cơ quan"),
+}
