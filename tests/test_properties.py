@@ -189,9 +189,6 @@ def _yaml_escape(ch: str) -> str:
     return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
 
 
-@pytest.mark.xfail(strict=True, reason="src bug: characters produced by YAML escapes ('\\u202e', '\\x07', '\\_') "
-                                       "are not checked after unescaping (corpus: invisible-chars-via-yaml-escapes, "
-                                       "control-chars-via-yaml-escapes)")
 @known_bug
 @given(value=names(), char=st.sampled_from(sorted(FORBIDDEN - {"\n", "\t"})))
 def test_forbidden_character_written_as_a_yaml_escape_is_refused(data_root, value, char):
@@ -330,8 +327,6 @@ ENTITY_LINKS = ["[x](&#106;avascript:alert(1))", "[x](&#x6A;avascript:alert(1))"
                 "[x](javascript&colon;alert(1))", "[x](&#x20;javascript:alert(1))", "[x][r]\n\n[r]: &#106;avascript:alert(1)\n"]
 
 
-@pytest.mark.xfail(strict=True, reason="src bug: markdown_safe._is_safe_href checks hrefs before HTML character "
-                                       "references are decoded (corpus: entity-encoded-javascript-link)")
 @known_bug
 @given(value=st.tuples(names(0, 2), st.sampled_from(ENTITY_LINKS)).map(" ".join))
 def test_markdown_links_with_character_references_are_not_live(site, value):

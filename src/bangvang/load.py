@@ -12,11 +12,13 @@ from .images import check_photo
 from .issues import Issues, Position
 from .records import COLLECTIONS, Collection, Record, Report, Unit
 from .schema import Context, Invalid, parse_record
+from .text import nfc
 from .yamlsrc import MAPPING, SEQUENCE, parse_yaml, read_text, split_front_matter
 
 # Files that may sit in data/ without being data.
 IGNORED_NAMES = {".gitkeep", "README.md"}
 MANIFEST_FILE = "da-cong-bo.yml"  # the list of published ids, see manifest.py
+BODY_LIMITS = {"dien_hinh": 20_000, "bao_cao": 300_000}  # characters of a story, of a report's full text
 
 
 @dataclass
@@ -116,8 +118,9 @@ def load(root: Path, today: date | None = None, issues: Issues | None = None) ->
             data.files[rel] = "dinh_kem"
     for record in data.of("doi_tuong") + data.of("dien_hinh"):
         photo = getattr(record, "photo", None)
-        if photo is not None and check_photo(root, photo.file, photo.pos("file"), issues):
-            data.files[_rel(root, root / photo.file)] = "anh"
+        if photo is not None:
+            check_photo(root, photo.file, photo.pos("file"), issues)
+            data.files[_rel(root, root / photo.file)] = "anh"  # referenced, even if refused
     for path in sorted((root / "anh").iterdir()) if (root / "anh").is_dir() else ():
         rel = _rel(root, path)
         if rel not in data.files and path.name not in IGNORED_NAMES:
@@ -152,6 +155,10 @@ def _load_file(path: Path, rel: str, collection: Collection, ctx: Context, broke
         return []
     if collection.layout == "single":
         return _parse_all([root], collection, ctx, broken)
+    if root.kind == SEQUENCE and not root.value:
+        ctx.issues.add(Position(rel), "tep-rong", "Tệp chỉ có một danh sách rỗng, không có dữ liệu.",
+                       "Thêm dữ liệu hoặc xoá tệp.")
+        return []
     if root.kind != SEQUENCE:
         ctx.issues.add(root.position, "sai-kieu",
                        f"Tệp trong '{collection.path}/' phải là một danh sách, mỗi {collection.cls.LABEL} bắt đầu bằng '- '.",
@@ -192,6 +199,12 @@ def _load_markdown(text: str, rel: str, collection: Collection, ctx: Context, br
         ctx.issues.add(root.position, "sai-kieu", "Phần thông tin đầu tệp phải gồm các dòng 'truong: giá trị'.", "")
         return []
     records = _parse_all([root], collection, ctx, broken)
+    body = nfc(body)
+    limit = BODY_LIMITS[collection.kind]
+    if len(body) > limit:
+        ctx.issues.add(Position(rel, body_line), "qua-dai", f"Nội dung dài {len(body):,} ký tự, vượt giới hạn {limit:,} ký tự.",
+                       "Rút gọn nội dung, hoặc chia thành nhiều bài.")
+        return []
     for record in records:
         record.body_markdown = body  # type: ignore[attr-defined]
         record.body_line = body_line  # type: ignore[attr-defined]

@@ -8,6 +8,7 @@ become their text, and known document numbers become links to their pages.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 
@@ -19,10 +20,17 @@ from .text import slugify
 
 
 def _is_safe_href(href: str) -> bool:
-    href = href.strip()
-    if re.match(r"^[a-z][a-z0-9+.-]*:", href, re.I):
-        return bool(re.match(r"^(https?|mailto):", href, re.I))
-    return True
+    """Judge the URL the browser will see: character references decoded, spaces and controls dropped."""
+    seen = href
+    for _ in range(3):  # &amp;#106; → &#106; → j
+        decoded = html.unescape(seen)
+        if decoded == seen:
+            break
+        seen = decoded
+    seen = re.sub(r"[\x00-\x20\x7f]+", "", seen)
+    if re.match(r"^[a-z][a-z0-9+.-]*:", seen, re.I):
+        return bool(re.match(r"^(https?|mailto):", seen, re.I))
+    return not seen.startswith(("//", "\\"))
 
 
 class _Sanitise(Treeprocessor):

@@ -47,8 +47,9 @@ def on_config(config, **kwargs):
             + issues.report()
             + f"\n\nSửa {count} lỗi ở trên; cách sửa từng mã lỗi có ở trang Hướng dẫn > Các mã lỗi và cách sửa (/huong-dan/loi/).")
     unit = board.unit
-    config.site_name = unit.site_name
-    config.site_description = unit.site_description or unit.site_name
+    # Material prints site_name and site_description raw (aria-label, <meta content>): hand them escaped.
+    config.site_name = html.escape(unit.site_name)
+    config.site_description = html.escape(unit.site_description or unit.site_name)
     site_url = os.environ.get("BANGVANG_SITE_URL") or unit.site_url
     if site_url and not config.site_url:
         config.site_url = site_url.rstrip("/") + "/"

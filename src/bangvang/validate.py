@@ -68,9 +68,9 @@ def validate(data: Dataset, issues: Issues) -> dict[str, list[str]]:
 # Personal data that must never be published (Law 91/2025/QH15; DOMAIN.md §4). Numbers are matched
 # whole, so document numbers (1677/NQ-UBTVQH15), years and counts do not trip them.
 PERSONAL_DATA = [
-    (re.compile(r"(?<![\d/.,-])\d{12}(?![\d/.,-])"), "số căn cước công dân (12 chữ số)"),
-    (re.compile(r"(?<![\d/.,-])\d{9}(?![\d/.,-])"), "số chứng minh nhân dân (9 chữ số)"),
-    (re.compile(r"(?<![\w+])(?:\+84|0)[35789](?:[ .]?\d){8}(?![\d])"), "số điện thoại di động"),
+    (re.compile(r"(?<![\d/.,-])\d{3}([ .]?)\d{3}\1\d{3}\1\d{3}(?![\d/.,-])"), "số căn cước công dân (12 chữ số)"),
+    (re.compile(r"(?<![\d/.,-])\d{3}([ .]?)\d{3}\1\d{3}(?![\d/.,-])"), "số chứng minh nhân dân (9 chữ số)"),
+    (re.compile(r"(?<![\w+])(?:\+84[ .-]?|0)[35789](?:[ .-]?\d){8}(?!\d)"), "số điện thoại di động"),
     (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "địa chỉ thư điện tử"),
     (re.compile(r"(?i)\b(?:ngày sinh|sinh ngày|sinh năm)\b"), "ngày hoặc năm sinh"),
 ]
@@ -97,19 +97,22 @@ def _text_values(record):
 
 def _check_personal_data(data: Dataset, issues: Issues) -> None:
     everything = [r for records in data.records.values() for r in records] + ([data.unit] if data.unit else [])
-    for record in everything:
-        for attr, text, position in _text_values(record):
-            for pattern, what in PERSONAL_DATA:
-                if attr in CONTACT_FIELDS and what in ("số điện thoại di động", "địa chỉ thư điện tử"):
-                    continue
-                if m := pattern.search(text):
-                    line = text[: m.start()].count("\n")
-                    where = Position(position.path, position.line + line, position.column if not line else 1)
-                    issues.add(where, "du-lieu-ca-nhan",
-                               f"Có vẻ là {what} ('{m.group()[:20]}'): không đăng dữ liệu cá nhân lên bảng vàng.",
-                               "Xoá thông tin này. Trang chỉ đăng họ tên, chức vụ, đơn vị và thông tin khen thưởng; "
-                               "số giấy tờ, ngày sinh, địa chỉ nhà, điện thoại cá nhân không bao giờ được đăng.")
-                    break
+    values = [v for record in everything for v in _text_values(record)]
+    # Raw report extracts are published verbatim too.
+    values += [("attachment", text, Position(rel, 1, 1)) for rel, text in data.attachments.items()]
+    for attr, text, position in values:
+        for pattern, what in PERSONAL_DATA:
+            if attr in CONTACT_FIELDS and what in ("số điện thoại di động", "địa chỉ thư điện tử"):
+                continue
+            if m := pattern.search(text):
+                line = text[: m.start()].count("\n")
+                column = position.column if not line else m.start() - text.rfind("\n", 0, m.start())
+                where = Position(position.path, position.line + line, column)
+                issues.add(where, "du-lieu-ca-nhan",
+                           f"Có vẻ là {what} ('{m.group()[:20]}'): không đăng dữ liệu cá nhân lên bảng vàng.",
+                           "Xoá thông tin này. Trang chỉ đăng họ tên, chức vụ, đơn vị và thông tin khen thưởng; "
+                           "số giấy tờ, ngày sinh, địa chỉ nhà, điện thoại cá nhân không bao giờ được đăng.")
+                break
 
 
 def _check_ids(data: Dataset, issues: Issues) -> dict[str, dict[str, Record]]:

@@ -60,6 +60,10 @@ class Node:
 # UTF-8 bytes that were read as Windows-1252 and saved again: a lead byte shown as
 # À–ÿ followed by characters that are cp1252 renderings of continuation bytes.
 _CP1252_CONT = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+_CP1252_MARKS = set("\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008a\u008b\u008c\u008d\u008e\u008f"
+                     "\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009a\u009b\u009c\u009d\u009e\u009f"
+                     "\u00a0\u00a1\u00a2\u00a3\u00a4\u00a5\u00a6\u00a7\u00a8\u00a9\u00aa\u00ab\u00ac\u00ad\u00ae\u00af"
+                     "\u00b0\u00b1\u00b2\u00b3\u00b4\u00b5\u00b6\u00b7\u00b8\u00b9\u00ba\u00bb\u00bc\u00bd\u00be\u00bf")
 _MOJIBAKE_RUN = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONT}]{{1,3}}")
 
 
@@ -81,6 +85,10 @@ def _mojibake_at(line: str) -> int | None:
     """
     for m in _MOJIBAKE_RUN.finditer(line):
         run = m.group()
+        after = line[m.end():m.end() + 1]
+        if run[1] in "”“’‘…" and not (after.isalpha() or after in _CP1252_MARKS):
+            continue  # 'XÃ”': an upper-case letter then a closing quote, not a garbled 'Ô'
+
         for end in range(len(run), 1, -1):
             try:
                 decoded = run[:end].encode("cp1252").decode("utf-8")
@@ -224,6 +232,18 @@ class _Composer:
         if isinstance(event, yaml.ScalarEvent):
             # Plain style is None from PyYAML's parser and '' from libyaml's.
             plain = not event.style
+            if event.style == '"':
+                # Escapes such as "\u200b" or "\a" create characters the file text does not show.
+                for ch in event.value:
+                    if ch != "\n" and (problem := _forbidden_char(ch)):
+                        self.issues.add(self._pos(pos), "ky-tu-an", f"Có {problem} trong giá trị (viết bằng mã thoát).",
+                                        "Xoá mã thoát tạo ra ký tự này (ví dụ \\u200b, \\a) khỏi giá trị.")
+                        break
+            if event.style in ("|", ">"):
+                # A block scalar's text starts on the next line: point there, at its indentation.
+                source = self.issues._sources.get(self.rel, [])
+                if line < len(source):
+                    line, column = line + 1, len(source[line]) - len(source[line].lstrip(" ")) + 1
             node = Node(SCALAR, nfc(event.value), self.rel, line, column, plain=plain)
             if plain and event.value and event.end_mark.line == event.start_mark.line:
                 source = self.issues._sources.get(self.rel, [])
