@@ -156,7 +156,9 @@ class Board:
             return ""
         body = self.bodies[award.authority.id]
         name = self.body_name_at(body, PartialDate(award.year) if award.year else None)
-        return f"{award.authority_title} {name}" if award.authority_title else name
+        if award.authority_title and not name.lower().startswith(award.authority_title.lower()):
+            return f"{award.authority_title} {name}"
+        return name
 
     def authority_level(self, award: Award) -> str | None:
         if award.authority:
