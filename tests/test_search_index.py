@@ -194,6 +194,7 @@ def test_index_size(seed_build):
     before = json.dumps(stock, separators=(",", ":")).encode()  # as Material writes it
     text = sum(len((d["title"] + d["text"]).encode()) for d in stock["docs"])
     added = sum(len(" ".join(d.get(k, "") for k in FIELDS).encode()) for d in index["docs"])
-    assert added < 0.6 * text
+    assert added < text  # at most one more copy of the text
     assert len(after) < 1.25 * len(before)
-    assert len(gzip.compress(after)) < 1.6 * len(gzip.compress(before))
+    # Folded copies of Vietnamese-heavy text compress less well than the original: bound the cost.
+    assert len(gzip.compress(after)) < 1.75 * len(gzip.compress(before))

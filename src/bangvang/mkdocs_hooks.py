@@ -16,6 +16,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
+from .csp import add_policy
 from .feed import FEED_FILE, build_feed
 from .model import load_board
 from .pages import Site
@@ -93,6 +94,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         page.title = html.escape(spec.title)
     page.meta["description"] = html.escape(spec.description, quote=True)
     page.meta["hide"] = ["navigation"] + ([] if spec.toc else ["toc"])
+    if not spec.searchable:
+        page.meta["search"] = {"exclude": True}
     if spec.edit_path and spec.edit_path.endswith("/") and config.repo_url:
         # A list page comes from a whole folder: link the folder, which GitHub can show but not "edit".
         base = urljoin(config.repo_url.rstrip("/") + "/" + (config.edit_uri or "edit/main/docs/"), "../")
@@ -111,6 +114,25 @@ def on_page_content(content, page, config, files, **kwargs):
     if toc_tokens:
         page.toc = get_toc(toc_tokens)
     return rendered
+
+
+def on_post_page(output, page, config, **kwargs):
+    """Content-Security-Policy first in <head>, with the hashes of this page's theme scripts
+    (src/bangvang/csp.py). A script inside the page's content is never hashed, and stops the build."""
+    output, problems = add_policy(output, page.content)
+    for problem in problems:
+        log.warning(f"{page.file.src_uri}: {problem}")
+    return output
+
+
+def on_post_template(output_content, template_name, config, **kwargs):
+    """The same policy for theme-only HTML pages (404.html), which do not pass through on_post_page."""
+    if not template_name.endswith(".html"):
+        return output_content
+    output, problems = add_policy(output_content)
+    for problem in problems:
+        log.warning(f"{template_name}: {problem}")
+    return output
 
 
 def on_post_build(config, **kwargs):

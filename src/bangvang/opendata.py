@@ -22,6 +22,7 @@ from .validate import public_id
 JSON_FILE = "du-lieu/bang-vang.json"
 TABLES = {c.kind: f"du-lieu/{c.path.removesuffix('.yml')}.csv" for c in COLLECTIONS if c.kind not in ("don_vi", "da_go")}
 BODY_KEY = "noi_dung"  # the Markdown body of reports and stories
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # CSV injection (OWASP): such cells get a leading apostrophe
 
 
 def value_of(value):
@@ -167,6 +168,9 @@ def build_csv(board: Board, kind: str) -> bytes:
             item["doi_tuong"] = public_id(person)
         for key, value in item.items():
             _flatten(key, value, row)
+        for key, cell in row.items():
+            if isinstance(cell, str) and cell[:1] in FORMULA_START:
+                row[key] = "'" + cell  # a cell starting with = + - @ would run as a formula in a spreadsheet
         row["trang"] = (board.award_url(record) if isinstance(record, Award) else board.url(record)) or ""
         writer.writerow(row)
     return "\ufeff".encode("utf-8") + out.getvalue().encode("utf-8")

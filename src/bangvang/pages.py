@@ -37,6 +37,7 @@ class PageSpec:
     description: str = ""
     in_nav: bool = False
     toc: bool = False
+    searchable: bool = True       # officers' guide pages stay out of residents' search results
 
     @property
     def url(self) -> str:
@@ -157,13 +158,15 @@ class Site:
             title = text.splitlines()[0].lstrip("# ").strip()
             src = "huong-dan/index.md" if guide.stem == "index" else f"huong-dan/{guide.stem}.md"
             self._add(PageSpec(src, title, "guide.html", {"guide_markdown": text}, in_nav=guide.stem == "index",
-                               description=f"Hướng dẫn cho cán bộ: {title}.", toc=True))
+                               description=f"Hướng dẫn cho cán bộ: {title}.", toc=True, searchable=False))
         self._add(PageSpec("huong-dan/loi.md", "Các mã lỗi và cách sửa", "errors.html",
                            {"codes": codes.CODES, "example_report": lambda code: codes.example_report(code, clock.today())},
-                           description="Mỗi mã lỗi của lệnh kiểm tra dữ liệu: ví dụ và cách sửa.", toc=True))
+                           description="Mỗi mã lỗi của lệnh kiểm tra dữ liệu: ví dụ và cách sửa.", toc=True,
+                           searchable=False))
         self._add(PageSpec("huong-dan/du-lieu.md", "Từ điển dữ liệu", "dictionary.html",
                            {"sections": dictionary.sections(), "vocabularies": dictionary.vocabularies()},
-                           description="Ý nghĩa và cách ghi mọi trường dữ liệu của bảng vàng.", toc=True))
+                           description="Ý nghĩa và cách ghi mọi trường dữ liệu của bảng vàng.", toc=True,
+                           searchable=False))
         self._add(PageSpec("du-lieu/index.md", "Dữ liệu mở", "opendata.html",
                            {"json_file": opendata.JSON_FILE, "tables": opendata.TABLES, "feed_file": feed.FEED_FILE,
                             "has_feed": feed.build_feed(b, None) is not None,

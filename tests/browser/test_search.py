@@ -61,7 +61,7 @@ class SearchPage:
         self.served = served
         self.page.add_init_script(OBSERVE_WORKER)
         self.page.goto(served.page_url(path))
-        self.page.wait_for_function("window.__bvSearch && window.__bvSearch.ready", timeout=30_000)
+        self.page.wait_for_function("() => window.__bvSearch && window.__bvSearch.ready", timeout=30_000)
 
     def _settle(self, value: str):
         self.page.wait_for_function(
