@@ -5,12 +5,20 @@
 Deterministic (seeded): Vietnamese names with diacritics, collectives and
 households, decisions (quyết định) that grant the awards, movements with plans,
 exemplary-model stories and reports in the Decree 30/2020 layout. Awards are
-split into one file per year, as officers would keep them.
+split into files of at most 2,000 per year, as officers would keep them; about one
+recipient in ten has a short Markdown introduction citing its decision's number
+(which the site turns into a link).
+
+Optional fields that a newer schema makes required (e.g. the storyteller's consent
+`dong_y` of an exemplary model) are written when the schema in use declares them,
+so the same generator serves the tree under test (run it with PYTHONPATH pointing
+at that tree's src/; benchmarks/bench.py does).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 from collections import defaultdict
 from pathlib import Path
@@ -34,6 +42,19 @@ REASONS = ["Đã có thành tích xuất sắc trong phong trào thi đua năm {
 PARAGRAPH = ("Trong năm, {who} đã tích cực tham gia phong trào “{m}”, vận động bà con cùng góp công, góp sức làm "
              "đường giao thông, nạo vét kênh mương và giúp đỡ các hộ khó khăn. Nhờ cách làm sáng tạo, gần gũi, "
              "nhiều hộ dân đã đồng thuận, mô hình được nhân rộng ra các thôn khác trong xã. ")
+
+
+def _schema_keys(kind: str) -> set[str]:
+    """YAML keys the schema in use declares for records of `kind` (empty if bangvang is not importable)."""
+    try:
+        from bangvang import records
+        from bangvang.schema import field_specs
+    except ImportError:
+        return set()
+    for cls in vars(records).values():
+        if isinstance(cls, type) and getattr(cls, "KIND", None) == kind:
+            return {spec.key for spec in field_specs(cls)}
+    return set()
 
 
 def q(text: str) -> str:
@@ -71,8 +92,10 @@ def generate(out: Path, recipients: int, awards: int, movements: int, reports: i
         docs[year].append(f"- id: {doc_id}\n  loai: {kind}\n  so_ky_hieu: {n}/{abbr}-UBND\n"
                           f"  ngay: {rnd.randint(1, 28):02d}/{rnd.randint(1, 12):02d}/{year}\n"
                           f"  co_quan_ban_hanh: {body}\n  trich_yeu: {q(summary)}\n")
+        doc_number[doc_id] = f"{n}/{abbr}-UBND"
         return doc_id
 
+    doc_number: dict[str, str] = {}
     movement_ids = []
     movement_lines = []
     for i in range(movements):
@@ -110,11 +133,9 @@ def generate(out: Path, recipients: int, awards: int, movements: int, reports: i
                                 f"  to_dan_pho: Thôn {rnd.randint(1, 12)}\n")
             people.append((rid, "ho_gia_dinh"))
         seen_ids.add(rid)
-    for chunk in range(0, len(person_lines), 1000):
-        (data / "doi-tuong" / f"doi-tuong-{chunk // 1000 + 1:03d}.yml").write_text(
-            "\n".join(person_lines[chunk:chunk + 1000]), encoding="utf-8")
 
     by_year: dict[int, list[str]] = defaultdict(list)
+    first_decision: dict[str, tuple[str, int, str]] = {}
     for i in range(awards):
         rid, kind = people[i % len(people)] if i < len(people) else rnd.choice(people)
         year = rnd.choice(years)
@@ -135,6 +156,7 @@ def generate(out: Path, recipients: int, awards: int, movements: int, reports: i
             pool.append((doc_id, 0))
         doc_id, used = pool[-1]
         pool[-1] = (doc_id, "full" if used == 49 else used + 1)
+        first_decision.setdefault(rid, (doc_id, year, theme))
         reason = rnd.choice(REASONS).format(y=year, m=theme)
         by_year[year].append(f"- id: khen-thuong-{i + 1:06d}\n  doi_tuong: {rid}\n  {what}\n  loai_hinh: [thuong_xuyen]\n"
                              f"  co_quan_khen: {body}\n  chuc_danh_khen: {title}\n  nam: {year}\n"
@@ -142,15 +164,31 @@ def generate(out: Path, recipients: int, awards: int, movements: int, reports: i
     for year, lines in by_year.items():
         for chunk in range(0, len(lines), 2000):
             suffix = "" if chunk == 0 else f"-{chunk // 2000 + 1}"
-            (data / "khen-thuong" / f"{year}{suffix}.yml").write_text("\n".join(lines), encoding="utf-8")
+            (data / "khen-thuong" / f"{year}{suffix}.yml").write_text("\n".join(lines[chunk:chunk + 2000]),
+                                                                    encoding="utf-8")
 
+    # About one recipient in ten has a short introduction (Markdown) that cites its first decision.
+    extra = random.Random(seed + 1)
+    described = 0
+    for i, (rid, _) in enumerate(people):
+        if rid in first_decision and extra.random() < 0.1:
+            doc_id, year, theme = first_decision[rid]
+            person_lines[i] += (f"  mo_ta: |\n    Được khen thưởng theo Quyết định số {doc_number[doc_id]} năm {year}. "
+                                f"Tích cực tham gia phong trào **{theme}**, vận động bà con cùng góp công, góp sức.\n")
+            described += 1
+    for chunk in range(0, len(person_lines), 1000):
+        (data / "doi-tuong" / f"doi-tuong-{chunk // 1000 + 1:03d}.yml").write_text(
+            "\n".join(person_lines[chunk:chunk + 1000]), encoding="utf-8")
+
+    consent = ("dong_y:\n  ngay: 05/03/2024\n  hinh_thuc: van_ban\n"
+               if "dong_y" in _schema_keys("dien_hinh") else "")
     for i in range(models):
         rid, _ = people[i * 7 % len(people)]
         mid, theme = movement_ids[i % len(movement_ids)]
         story = "\n\n".join(PARAGRAPH.format(who="người trong câu chuyện", m=theme) * 2 for _ in range(3))
         (data / "dien-hinh" / f"dien-hinh-{i + 1:03d}.md").write_text(
             f"---\nid: dien-hinh-{i + 1:03d}\ntieu_de: {q(f'Điển hình trong phong trào “{theme}” số {i + 1}')}\n"
-            f"doi_tuong: {rid}\ntom_tat: {q('Một cách làm hay được nhân rộng trong xã.')}\nphong_trao: [{mid}]\n---\n\n"
+            f"doi_tuong: {rid}\ntom_tat: {q('Một cách làm hay được nhân rộng trong xã.')}\nphong_trao: [{mid}]\n{consent}---\n\n"
             f"{story}\n", encoding="utf-8")
 
     for i in range(reports):
@@ -172,7 +210,7 @@ def generate(out: Path, recipients: int, awards: int, movements: int, reports: i
     for year, lines in docs.items():
         (data / "van-ban" / f"{year}.yml").write_text("\n".join(lines), encoding="utf-8")
     return {"recipients": recipients, "awards": awards, "movements": movements, "reports": reports,
-            "models": models, "documents": sum(len(v) for v in docs.values())}
+            "models": models, "documents": sum(len(v) for v in docs.values()), "described": described}
 
 
 def main() -> None:
@@ -184,7 +222,7 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=30)
     parser.add_argument("--models", type=int, default=20)
     args = parser.parse_args()
-    print(generate(args.out, args.recipients, args.awards, args.movements, args.reports, args.models))
+    print(json.dumps(generate(args.out, args.recipients, args.awards, args.movements, args.reports, args.models)))
 
 
 if __name__ == "__main__":
