@@ -194,9 +194,14 @@ def inspect(data: Path, out: Path) -> None:
                    "movements": len(board.movements), "reports": len(board.reports), "models": len(board.models),
                    "documents": len(board.documents) - len(board.reports)},
         "pages": sorted(spec.url for spec in site.pages.values()),
-        "awards_on_pages": sorted(a.id for a in board.awards),
+        "awards_on_pages": sorted(_award_anchor(board, a) for a in board.awards),
     }
     out.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+
+
+def _award_anchor(board, award) -> str:
+    """The id of an award's row in the HTML (neutral for a person shown by initials or withdrawn)."""
+    return board.public_award_id(award) if hasattr(board, "public_award_id") else award.id
 
 
 # -- measuring an output folder ------------------------------------------------------------------
@@ -581,7 +586,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", metavar="SIZE",
                         help=f"one or more of {', '.join(SIZES)} (default: ward)")
-    parser.add_argument("--runs", type=int, help="counted pairs of builds (default per size: ward 3, district 3, province 1)")
+    parser.add_argument("--runs", type=int, help="counted pairs of builds (default: ward 3, district 3, province 1)")
     parser.add_argument("--warmup", type=int, help="warm-up pairs, not counted (default: ward 1, others 0)")
     parser.add_argument("--check-runs", type=int, help="runs of the data check (default: ward 5, district 3, province 1)")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "bangvang-bench")
