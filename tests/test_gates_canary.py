@@ -6,7 +6,7 @@ from it with the real `mkdocs build --strict`, and the output must hold none of 
     inline script whose sha256 is in the page's CSP *and* among the hashes of a clean build), or
     Material's JSON config block; no on*= attribute; no javascript:/vbscript:/data: URL in any URL
     attribute; no active element (iframe, object, embed, base), no refresh;
-  - search/search_index.json (Material inserts its title/text as HTML): the same checks on every string;
+  - search/vi/lines-*.json, the result lines (Material inserts their title/text as HTML): the same checks on every string;
   - JSON open data: well-formed, payloads only inside strings; XML (sitemap, Atom feed): well-formed,
     no markup element, titles and summaries as plain text; CSV: well-formed, no formula cell.
 
@@ -281,9 +281,9 @@ def scan_site(site: Path, allowed_hashes: set[str], site_url: str = SITE_URL) ->
             scan_html(site, rel, text, allowed_hashes, scan, site_url)
         elif suffix == ".json":
             data = json.loads(text)
-            if rel == "search/search_index.json":
-                for i, doc in enumerate(data["docs"]):
-                    scan_strings({k: doc.get(k) for k in ("title", "text", "location")}, f"{rel}#docs[{i}]", scan)
+            if rel.startswith("search/vi/lines-"):  # result lines: Material inserts their title and text as HTML
+                for i, (location, title, text) in enumerate(data):
+                    scan_strings({"title": title, "text": text, "location": location}, f"{rel}#{i}", scan)
         elif suffix == ".csv":
             rows = list(csv.reader(io.StringIO(text, newline="")))
             widths = {len(r) for r in rows}

@@ -1,5 +1,6 @@
-"""Vietnamese search, Python half (bangvang.search): tone placement, extra index fields, the rewrite
-of search_index.json and its wiring into a real build. The browser half is tests/browser/test_search.py."""
+"""Vietnamese search, Python half (bangvang.search): tone placement, tokens, the sharded index and its
+wiring into a real build. The browser half (the worker answering Material's box) is
+tests/browser/test_search.py."""
 
 from __future__ import annotations
 
@@ -11,12 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from bangvang.search import (FIELDS, TONE_PLACEMENT, add_fields, canonical_tones, check_config,
-                             doc_number_token, rewrite_index_file, variant_fields)
+from bangvang.search import (CHUNK, FORMAT, SEARCH_DIR, TONE_PLACEMENT, SearchIndex, canonical_tones,
+                             doc_number_token, shard_key, words)
 from bangvang.text import fold
 from sitebuild import REPO, SEED_DATA, build_site
 
-SEPARATOR = re.compile(r'[\s\-–—,:!=\[\]()"“”‘’/.;?…]+')  # mkdocs.yml → plugins: search: separator
 TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"  # huyền sắc hỏi ngã nặng
 
 
@@ -66,76 +66,83 @@ def test_decomposed_input_meets_precomposed(form):
 ])
 def test_document_number_token(number, token):
     assert doc_number_token(number) == token
-    variants, _ = variant_fields(f"<p>Theo văn bản số {number}, ngày 15/02/2024.</p>", SEPARATOR)
-    assert token in variants.split()
-    assert "15_02_2024" not in variants, "dates are not document numbers"
+    found = words(f"Theo văn bản số {number}, ngày 15/02/2024.")
+    assert token in found
+    assert "15_02_2024" not in found, "dates are not document numbers"
 
 
-def test_fields_of_a_text():
-    text = ('<p>Nhân dân phường Phổ Minh, thị xã Đức Phổ, tỉnh Quảng Ngãi; Ủy ban hòa giải. '
-            'Trưởng thôn Thuỷ Lợi. Kế hoạch số 62/KH-UBND. Ký: Lê Duy Bảo</p>')
-    variants, folded = variant_fields(text, SEPARATOR)
-    assert variants.split() == ["uỷ", "hoà", "62_kh_ubnd"]
-    words = folded.split()
-    for word in ("nhan", "dan", "phuong", "pho", "duc", "quang", "ngai", "uy", "hoa", "giai", "truong",
-                 "thuy", "loi", "ke", "hoach", "so", "ky", "le", "bao"):
-        assert word in words, word
-    for unmarked in ("minh", "ban", "duy", "kh", "ubnd", "62"):
-        assert unmarked not in words, f"{unmarked} is already in the text field as written"
+def test_words_of_a_text():
+    found = words("Nhân dân phường Phổ Minh, thị xã Đức Phổ; Ủy ban hòa giải. Trưởng thôn Thuỷ Lợi. "
+                  "Kế hoạch số 62/KH-UBND. Ký: Lê Duy Bảo")
+    assert {"nhân", "phổ", "minh", "đức", "uỷ", "hoà", "thuỷ", "62_kh_ubnd", "62", "kh", "ubnd", "bảo"} <= found
+    assert "ủy" not in found and "hòa" not in found, "one canonical tone placement"
+    assert all(w == w.lower() for w in found)
 
 
-def test_glued_words_are_split():
-    # Material's parser drops table-cell tags without a space: "đoạn</td><td>Văn" → "đoạnVăn".
-    variants, folded = variant_fields("Giai đoạnVăn bản số 158/PNVKính gửi năm2014–2023 QH15", SEPARATOR)
-    parts = variants.split()
-    assert {"đoạn", "văn", "kính", "năm", "2014", "158_pnv"} <= set(parts)
-    assert "qh" not in parts and "15" not in parts, "acronyms with digits stay whole"
-    assert {"doan", "van", "kinh", "nam"} <= set(folded.split())
+def test_shard_keys_fold_the_first_two_letters():
+    assert shard_key("nguyễn") == shard_key("nguyên") == "ng"
+    assert shard_key("đường") == shard_key("dương") == "du"
+    assert shard_key("62_kh_ubnd") == "62"
 
 
-def index_with(docs, fields=None):
-    config = {"lang": ["vi"], "separator": SEPARATOR.pattern, "pipeline": ["stopWordFilter"],
-              "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0},
-                         **({k: {"boost": v} for k, v in FIELDS.items()} if fields is None else fields)}}
-    return {"config": config, "docs": docs}
+def page(index, location, title, body, template=None, sections=False):
+    index.add_page(location, title, f"<article><h1>{title}</h1>{body}</article>", template, sections)
 
 
-def test_rewrite_index_file(tmp_path):
-    docs = [
-        {"location": "", "title": "Trang chủ", "text": "<p>Bảng vàng phường Phổ Minh</p>"},
-        {"location": "x/", "title": unicodedata.normalize("NFD", "Xã Hòa An"), "text": "minh"},
-        {"location": "x/#a", "title": "Mục", "text": "", "tags": ["Bằng khen"], "boost": 2},
-    ]
-    path = tmp_path / "search_index.json"
-    path.write_text(json.dumps(index_with(docs)), encoding="utf-8")  # ASCII-escaped, as Material writes
-    before, after = rewrite_index_file(path)
-    assert before == len(json.dumps(index_with(docs)).encode()) and after == path.stat().st_size
-    raw = path.read_text(encoding="utf-8")
-    assert "\\u" not in raw and "Phổ" in raw, "written as UTF-8, not \\u escapes"
-    out = json.loads(raw)
-    home, commune, section = out["docs"]
-    assert home == {"location": "", "title": "Trang chủ", "text": "<p>Bảng vàng phường Phổ Minh</p>",
-                    "ft": "chu", "fx": "bang vang phuong pho"}
-    assert commune["title"] == "Xã Hòa An", "title made NFC"
-    assert commune["vt"] == "hoà" and commune["ft"] == "xa hoa" and "vx" not in commune and "fx" not in commune
-    assert section["tags"] == ["Bằng khen"] and section["boost"] == 2 and section["ft"] == "muc"
-    assert out["config"] == index_with(docs)["config"]
-    # Idempotent: rewriting the rewritten index changes nothing.
-    rewrite_index_file(path)
-    assert path.read_text(encoding="utf-8") == raw
+def test_index_leaves_out_repeated_rows_and_labels():
+    index = SearchIndex()
+    page(index, "ca-nhan/a/", "Nguyễn Văn An",
+         '<dl><dt>Chức vụ</dt><dd>Trưởng thôn Hòa Bình</dd></dl>'
+         '<table class="bv-awards"><thead><tr><th>Danh hiệu</th></tr></thead>'
+         '<tr data-bv-item data-nam="2023"><td>Chiến sĩ thi đua</td></tr></table>'
+         '<svg><text>Biểu đồ</text></svg>', "recipient.html")
+    (entry,) = index.entries()
+    assert entry.title_words == {"nguyễn", "văn", "an"}
+    assert entry.text_words == {"trưởng", "thôn", "hoà", "bình"}, "no labels, rows, table heads or drawings"
+    assert entry.text == "Trưởng thôn Hòa Bình"
 
 
-def test_rewrite_refuses_an_index_without_the_fields(tmp_path):
-    path = tmp_path / "search_index.json"
-    path.write_text(json.dumps(index_with([], fields={})), encoding="utf-8")
-    with pytest.raises(ValueError, match="'vt'"):
-        rewrite_index_file(path)
-    assert check_config(index_with([], fields={"vt": {"boost": 1}, "vx": {"boost": 1}, "ft": {"boost": 500},
-                                               "fx": {"boost": 0.5}})["config"]) == [
-        "plugins: search: fields: vt có boost 1, cần 1000.0"]
+def test_sections_and_order():
+    index = SearchIndex()
+    page(index, "bao-cao/x/", "Báo cáo số 31/BC-UBND",
+         '<p>Mở đầu.</p><h2 id="i">I. Kết quả</h2><p>Phổ Minh</p><h3 id="i-1">1. Chi tiết</h3><p>Đức Phổ</p>'
+         '<h2 id="trong">Trống</h2>', "report.html", sections=True)
+    page(index, "ca-nhan/b/", "Trần Thị Bình", "<p>Giáo viên</p>", "recipient.html")
+    page(index, "thong-ke/", "Thống kê", "<p>Số liệu</p>", "stats.html")
+    entries = index.entries()
+    assert [e.location for e in entries] == [
+        "ca-nhan/b/", "bao-cao/x/", "bao-cao/x/#i", "bao-cao/x/#i-1", "bao-cao/x/#trong", "thong-ke/"], \
+        "people first; each page followed by its sections"
+    assert entries[3].title == "1. Chi tiết" and entries[3].text == "Đức Phổ"
+    assert "31_bc_ubnd" in entries[1].title_words
+    manifest, files = index.files()
+    assert manifest["count"] == 6 and manifest["sections"] == [[1, 3]] and manifest["format"] == FORMAT
+    shard = json.loads(files[manifest["shards"]["du"]])
+    ids, total = [], 0
+    for gap in shard["x"]["đức"]:
+        total += gap
+        ids.append(total)
+    assert ids == [3]
+    (chunk,) = [json.loads(files[name]) for name in manifest["docs"]]
+    assert chunk[0] == ["ca-nhan/b/", "Trần Thị Bình", "Giáo viên"]
 
 
-def test_mkdocs_yml_declares_the_fields_and_the_separator():
+def test_files_are_named_by_content_and_chunked():
+    index = SearchIndex()
+    for n in range(CHUNK + 5):
+        page(index, f"ca-nhan/p{n}/", f"Người {n:04d}", "<p>x</p>", "recipient.html")
+    manifest, files = index.files()
+    assert len(manifest["docs"]) == 2
+    for name, data in files.items():
+        stem, digest, ext = name.split(".")
+        assert ext == "json" and len(digest) == 12 and not digest.isdigit()
+    again = SearchIndex()
+    for n in range(CHUNK + 5):
+        page(again, f"ca-nhan/p{n}/", f"Người {n:04d}", "<p>x</p>", "recipient.html")
+    assert again.files() == (manifest, files), "deterministic"
+
+
+def test_mkdocs_yml_keeps_material_search_box_and_separator():
     import yaml
 
     class Loader(yaml.SafeLoader):  # mkdocs.yml may carry !ENV or !!python/name tags
@@ -144,18 +151,15 @@ def test_mkdocs_yml_declares_the_fields_and_the_separator():
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
     config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
-    assert {k: float(v["boost"]) for k, v in search["fields"].items()} == FIELDS
-    assert search["separator"] == SEPARATOR.pattern
-    # Folded fields weigh less than the fields they fold: exact matches rank first.
-    assert FIELDS["ft"] < FIELDS["vt"] and FIELDS["fx"] < FIELDS["vx"]
+    assert "fields" not in search
+    assert re.compile(search["separator"]).split("Phổ Minh, 62/KH-UBND") == ["Phổ", "Minh", "62", "KH", "UBND"]
 
 
-def test_javascript_carries_the_same_tone_table():
+def test_javascript_carries_the_same_tone_table_and_format():
     js = (REPO / "docs" / "assets" / "javascripts" / "workers" / "search-vi.js").read_text(encoding="utf-8")
     table = re.search(r"var TONE_PLACEMENT = \{(.*?)\};", js, re.S).group(1)
     assert dict(re.findall(r'"(..)": "(..)"', table)) == TONE_PLACEMENT
-    assert re.search(r'var FIELDS = \[(.*?)\]', js).group(1).replace('"', "").replace(" ", "").split(",") \
-        == list(FIELDS)
+    assert int(re.search(r"var FORMAT = (\d+);", js).group(1)) == FORMAT
 
 
 @pytest.fixture(scope="module")
@@ -165,36 +169,35 @@ def seed_build(tmp_path_factory):
     return build
 
 
-def test_build_adds_the_fields_and_points_material_at_the_wrapper(seed_build):
+def test_build_writes_the_index_and_points_material_at_our_worker(seed_build):
     site = seed_build.site
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert {k: index["config"]["fields"][k]["boost"] for k in FIELDS} == FIELDS
-    docs = index["docs"]
-    assert sum("fx" in d for d in docs) > len(docs) / 2
-    plan = next(d for d in docs if d["location"] == "van-ban/62-kh-ubnd-2021/")
-    assert "62_kh_ubnd" in plan["vt"].split()
-    workers = sorted(p.name for p in (site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
-    assert len(workers) == 1, workers
-    for page, base in (("", ""), ("van-ban/", "../"), ("van-ban/62-kh-ubnd-2021/", "../../")):
-        html = seed_build.page(page)
+    assert index["docs"] == [], "Material's plugin indexes nothing"
+    manifest = index["config"]["bangvang"]
+    lines = [line for name in manifest["docs"]
+             for line in json.loads((site / SEARCH_DIR / name).read_text(encoding="utf-8"))]
+    assert len(lines) == manifest["count"]
+    locations = [line[0] for line in lines]
+    assert "van-ban/62-kh-ubnd-2021/" in locations and "bao-cao/31-bc-ubnd-2024/" in locations
+    assert any(loc.startswith("bao-cao/31-bc-ubnd-2024/#") for loc in locations), "report sections"
+    assert not any(loc.startswith("huong-dan/") for loc in locations), "the officers' guide stays out"
+    for name in list(manifest["shards"].values()) + manifest["docs"]:
+        assert (site / SEARCH_DIR / name).is_file(), name
+    assert sorted(p.name for p in (site / SEARCH_DIR).iterdir()) == sorted(
+        list(manifest["shards"].values()) + manifest["docs"]), "no stray files"
+    plan = json.loads((site / SEARCH_DIR / manifest["shards"]["62"]).read_text(encoding="utf-8"))
+    assert "62_kh_ubnd" in plan["t"]
+    for page_path, base in (("", ""), ("van-ban/", "../"), ("van-ban/62-kh-ubnd-2021/", "../../")):
+        html = seed_build.page(page_path)
         config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>',
                                       html, re.S).group(1))
-        assert config["search"] == f"{base}assets/javascripts/workers/search-vi.js?material={workers[0]}"
+        assert config["search"] == f"{base}assets/javascripts/workers/search-vi.js"
     assert (site / "assets" / "javascripts" / "workers" / "search-vi.js").is_file()
 
 
-def test_index_size(seed_build):
-    """The extra fields stay under one more copy of the text (bundled data, 2026-11: 351,106 →
-    373,468 bytes raw, 51,722 → 76,421 gzip; UTF-8 instead of \\u escapes pays for the raw growth)."""
-    path = seed_build.site / "search" / "search_index.json"
-    after = path.read_bytes()
-    index = json.loads(after)
-    stock = {"config": index["config"], "docs": [{k: v for k, v in d.items() if k not in FIELDS}
-                                                 for d in index["docs"]]}
-    before = json.dumps(stock, separators=(",", ":")).encode()  # as Material writes it
-    text = sum(len((d["title"] + d["text"]).encode()) for d in stock["docs"])
-    added = sum(len(" ".join(d.get(k, "") for k in FIELDS).encode()) for d in index["docs"])
-    assert added < text  # at most one more copy of the text
-    assert len(after) < 1.25 * len(before)
-    # Folded copies of Vietnamese-heavy text compress less well than the original: bound the cost.
-    assert len(gzip.compress(after)) < 1.75 * len(gzip.compress(before))
+def test_first_visit_fetches_only_a_small_manifest(seed_build):
+    """What every visitor downloads for search before typing: Material's search_index.json (bundled
+    data, 2026-11-30: 4.4 KB raw; it held the whole index, 167 KB raw, before)."""
+    raw = (seed_build.site / "search" / "search_index.json").read_bytes()
+    assert len(raw) < 16_000
+    assert len(gzip.compress(raw)) < 4_000

@@ -20,9 +20,9 @@ Directives and why:
   img-src 'self' data:     Material's CSS draws icons from data: SVG URLs (mask-image);
   font-src 'self'          theme.font is off: no web font from anywhere else;
   connect-src 'self'       Material fetches sitemap.xml (instant navigation/version checks) and
-                           the search worker fetches search/search_index.json;
-  worker-src 'self'        the search worker assets/javascripts/workers/search-vi.js and
-                           Material's worker it imports from the same folder;
+                           Material fetches search/search_index.json, the search worker
+                           the index files under search/vi/;
+  worker-src 'self'        the search worker assets/javascripts/workers/search-vi.js;
   object-src 'none'        no plugins;
   base-uri 'self'          a <base> cannot re-point relative URLs elsewhere;
   form-action 'none'       the site has no form that submits (the search and filter forms are

@@ -20,12 +20,13 @@ from .csp import add_policy
 from .feed import FEED_FILE, build_feed
 from .model import load_board
 from .pages import Site
-from .search import rewrite_search_index
+from .search import SearchIndex
 
 log = get_plugin_logger(__name__)
 EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
 
 _site: Site | None = None
+_search: SearchIndex | None = None
 
 
 def data_dir(config) -> Path:
@@ -36,7 +37,7 @@ def data_dir(config) -> Path:
 
 
 def on_config(config, **kwargs):
-    global _site
+    global _site, _search
     folder = data_dir(config)
     board, issues = load_board(folder)
     for warning in issues.warnings:
@@ -63,6 +64,7 @@ def on_config(config, **kwargs):
     if str(folder) not in [str(w) for w in config.watch]:
         config.watch.append(str(folder))
     _site = Site(board, data_dir=folder.name, repo_url=config.repo_url)
+    _search = SearchIndex()
     return config
 
 
@@ -85,6 +87,9 @@ def _spec(page):
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
+    # Material's search plugin stays on for its search box, but indexes nothing: src/bangvang/search.py
+    # builds the index from what on_page_content renders (Material's would re-parse every page).
+    page.meta["search"] = {"exclude": True}
     spec = _spec(page)
     if spec is None:
         return markdown
@@ -94,8 +99,6 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         page.title = html.escape(spec.title)
     page.meta["description"] = html.escape(spec.description, quote=True)
     page.meta["hide"] = ["navigation"] + ([] if spec.toc else ["toc"])
-    if not spec.searchable:
-        page.meta["search"] = {"exclude": True}
     if spec.edit_path and spec.edit_path.endswith("/") and config.repo_url:
         # A list page comes from a whole folder: link the folder, which GitHub can show but not "edit".
         base = urljoin(config.repo_url.rstrip("/") + "/" + (config.edit_uri or "edit/main/docs/"), "../")
@@ -109,10 +112,13 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 def on_page_content(content, page, config, files, **kwargs):
     spec = _spec(page)
     if spec is None:
+        _search.add_page(page.url, html.escape(page.title or ""), content, sections=True)
         return content
     rendered, toc_tokens = _site.render_page(spec.src_uri)
     if toc_tokens:
         page.toc = get_toc(toc_tokens)
+    if spec.searchable:
+        _search.add_page(page.url, html.escape(spec.title), rendered, spec.template, sections=spec.toc)
     return rendered
 
 
@@ -142,4 +148,6 @@ def on_post_build(config, **kwargs):
         # Material's script fetches the file, so it must exist).
         Path(config.site_dir, "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")
         Path(config.site_dir, "sitemap.xml.gz").unlink(missing_ok=True)
-    rewrite_search_index(config)  # Vietnamese search fields
+    figures = _search.write(config.site_dir)
+    if figures:
+        log.info("Tìm kiếm: %s mục, %s tệp, %s byte.", *(f"{figures[k]:,}".replace(",", ".") for k in ("entries", "files", "bytes")))

@@ -1,36 +1,31 @@
-"""Vietnamese search behind Material's own search box.
+"""Vietnamese search at any scale, behind Material's own search box.
 
-Material for MkDocs searches with lunr.js in a web worker. Its tokenizer only lower-cases, so out of the
-box `dong xoai` does not find "Đồng Xoài", `hòa` does not find "hoà" (two tone-placement conventions) and a
-query typed in decomposed Unicode (NFD, or Unikey's mixed "tổ hợp" form) finds nothing
-(shared/ECOSYSTEM.md §2.1). Two halves fix that, and this module is the build-time half:
+Material for MkDocs searches with lunr.js over one index of every page's full text, which the page
+fetches on every first visit. For a ward that is already most of the home page's weight; for a
+province (50,000 pages) it is hundreds of megabytes that a phone cannot load, and Material's plugin
+spends a third of the build re-parsing every page's HTML (BENCHMARKS.md). Its tokenizer only
+lower-cases, so `dong xoai` does not find "Đồng Xoài" either (shared/ECOSYSTEM.md §2.1).
 
-* `rewrite_search_index()` (called from the `on_post_build` hook, after Material wrote
-  `site/search/search_index.json`) adds up to four small fields to each entry of the index; Material
-  indexes them because they are declared under `plugins: search: fields:` in mkdocs.yml
-  (`FIELDS` below; Material copies that option into the index and its worker indexes any document key
-  of that name):
+This module builds a small, sharded, static index instead; docs/assets/javascripts/workers/search-vi.js
+answers Material's search box from it, through Material's own worker protocol, so the box, the result
+list and the highlighting after a click stay Material's:
 
-  ========  ==============================================================  ============
-  field     holds                                                           boost
-  ========  ==============================================================  ============
-  ``vt``    title words whose tone placement differs from the canonical     as ``title``
-            one, in canonical form; words Material's parser glued together
-            ("đoạnVăn"), split; document numbers as one token (62_kh_ubnd)
-  ``vx``    the same for the text                                           as ``text``
-  ``ft``    title words that carry marks, folded (Đồng → dong, Đức → duc)   half
-  ``fx``    the same for the text                                           half
-  ========  ==============================================================  ============
+* Every page's content is read once, as the hook renders it (`SearchIndex.add_page`), and reduced to
+  its title and its words: lists of rows that other pages hold too (award rows, the recipients list,
+  the documents register) are left out, so each fact is indexed where it lives. Pages with a table of
+  contents (reports, stories) are also split into sections, as Material did.
+* Words are indexed in canonical tone placement (`canonical_tones`: "hòa" → "hoà"), document numbers
+  also as one token ("62/KH-UBND" → 62_kh_ubnd). Postings are sharded by the first two letters of the
+  word without marks: a query loads only the shards of its words. The result lines (address, title,
+  one line of text) sit in chunks of `CHUNK` entries, loaded for the results shown.
+* The manifest of files rides in Material's own `search/search_index.json` (under config.bangvang), which
+  now weighs a few kilobytes; nothing else is fetched until the visitor types.
 
-  Only words that *differ* are added: an unmarked word ("minh") is already in ``title``/``text``, so
-  the index grows by the folded copy of the marked words only (tests/test_search_index.py measures it).
-
-* docs/assets/javascripts/workers/search-vi.js wraps Material's worker and rewrites each query the
-  same way before lunr sees it: NFC, canonical tone placement for words typed *with* marks, document
-  numbers as one token. A word typed with marks therefore only matches words with the same marks
-  (``title``/``text``/``vt``/``vx``); a word typed without marks also matches the folded fields. That is
-  KeePassium's rule: "duong" finds dương, đương and đường, "dương" finds only dương, and exact matches
-  outrank folded ones because the folded fields carry half the boost.
+Matching (the worker's half): a word typed WITH marks matches only words with the same marks ("dương"
+never finds "đường"); a word typed WITHOUT marks also matches marked words ("duong" finds dương, đương,
+đường) at half weight, so exact matches rank first (KeePassium's rule). Every word is also a prefix.
+Pages holding more of the query's words come first, then title matches, then the kind of page
+(`PRIORITY`: people and collectives before documents and lists).
 
 The tone table and the folding must stay identical in Python and JavaScript; the browser tests compare
 both on every word of the bundled site.
@@ -38,17 +33,25 @@ both on every word of the bundled site.
 
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
 import html
 import json
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .text import fold, has_marks, nfc
+from .text import fold, nfc, sort_key
 
-# Extra fields of the search index and their boosts, as they must appear under `plugins: search:
-# fields:` in mkdocs.yml (Material's defaults: title 1000, text 1, tags 1000000).
-FIELDS = {"vt": 1000.0, "vx": 1.0, "ft": 500.0, "fx": 0.5}
+SEARCH_DIR = "search/vi"   # under the site root
+CHUNK = 400                # result lines per file: a query loads the chunks of the results it shows
+SNIPPET = 200              # characters of text kept per result line
+FORMAT = 1                 # bump when the files' layout changes (the worker refuses another)
+
+# Ties between pages that match equally are broken by kind: a resident typing a name wants the person.
+PRIORITY = {"recipient.html": 0, "model.html": 1, "movement.html": 2, "document.html": 3, "report.html": 4}
+OTHER_PAGES = 5
 
 # Canonical tone placement: in the clusters oa, oe and uy the tone mark goes on the second vowel
 # ("hoà", "khoẻ", "thuỷ"; also "hoàng", "quý"), whatever the writer's convention ("hòa", "khỏe",
@@ -62,15 +65,27 @@ _TONE_RE = re.compile("|".join(TONE_PLACEMENT))
 
 # Document numbers (số, ký hiệu) in the three syntaxes of bangvang.docnumber, found in running text:
 # 62/KH-UBND, 91/2017/NĐ-CP, 06/2022/QH15, 34-CT/TW. Indexed as one token, folded, with "_" for the
-# separators ("62_kh_ubnd"): Material's separator splits the written form into 62, kh, ubnd, and
-# "kh*" alone matches most pages (khen, không …).
+# separators ("62_kh_ubnd"), besides their pieces.
 _UNIT = r"[A-ZĐ][A-Za-zĐđ0-9]*"
 _DOC_NUMBER = re.compile(
     rf"(?<![\w/-])\d+(?:/(?:19|20)\d\d/{_UNIT}(?:-{_UNIT})*|/{_UNIT}(?:-{_UNIT})*|-{_UNIT}/{_UNIT}(?:-{_UNIT})*)")
 _DOC_HINT = re.compile(r"\d[/-][A-ZĐ\d]")
+_WORD = re.compile(r"[^\W_]+")
+
+# What a page's text is, for search: no drawings or scripts, no table heads or field labels (the same
+# on every page), no h1 (it is the title), and no rows of lists that repeat facts other pages hold
+# (award rows carry data-bv-item, as do the recipients list's items; the documents register).
+_LEFT_OUT = re.compile(
+    r"<(svg|script|style|thead|dt|h1)\b[^>]*>.*?</\1\s*>"
+    r"|<tr\b[^>]*\bdata-bv-item\b[^>]*>.*?</tr\s*>"
+    r"|<li\b[^>]*\bdata-bv-item\b[^>]*>.*?</li\s*>"
+    r'|<table\b[^>]*\bclass="bv-docs\b.*?</table\s*>', re.S | re.I)
+_HEADING = re.compile(r'<h([23])\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1\s*>', re.S | re.I)
 _TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def canonical_tones(word: str) -> str:
     """Lower-case NFC `word` with the tone of oa/oe/uy on the second vowel.
 
@@ -92,123 +107,160 @@ def doc_number_token(number: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _unglue(token: str) -> tuple[str, ...]:
-    """Split a token where Material's HTML parser joined two texts without a space.
+def shard_key(token: str) -> str:
+    """Which shard holds `token`: its first two letters without marks ('nguyễn' → 'ng').
 
-    Material drops table-cell and SVG tags without adding a space, so "đoạn</td><td>Văn" is indexed
-    as "đoạnVăn" and "Văn" cannot be found. Split at lower→Upper ("đoạn|Văn"), UPPER→Upper-lower
-    ("PNV|Kính"), lower→digit ("đoạn|2021") and digit→Upper-lower ("QH14|Sắp"). Acronyms with digits
-    (QH15, UBTVQH14) stay whole.
+    >>> shard_key("Đức"), shard_key("62_kh_ubnd"), shard_key("a")
+    ('du', '62', 'a')
     """
-    cuts = [0]
-    for i in range(1, len(token)):
-        a, b = token[i - 1], token[i]
-        c = token[i + 1] if i + 1 < len(token) else ""
-        if (a.islower() and (b.isupper() or b.isdigit())) \
-                or (a.isupper() and b.isupper() and c.islower()) \
-                or (a.isdigit() and b.isupper() and c.islower()):
-            cuts.append(i)
-    cuts.append(len(token))
-    return tuple(token[i:j] for i, j in zip(cuts, cuts[1:]))
+    return fold(token)[:2]
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _token_fields(token: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(variants, folded) of one token; a site repeats a few thousand words, so this is cached."""
-    pieces = _unglue(token)
-    glued = len(pieces) > 1
-    variants, folded = [], []
-    for piece in pieces:
-        lower = piece.lower()
-        canonical = canonical_tones(lower)
-        if glued or canonical != lower:
-            variants.append(canonical)
-        if has_marks(lower):
-            folded.append(fold(lower))
-    return tuple(variants), tuple(folded)
+def words(text: str) -> set[str]:
+    """Search tokens of plain `text`: words in canonical tone placement, and document numbers.
 
-
-def plain_text(value: str) -> str:
-    """Index text as lunr's tokenizer sees it: tags are boundaries, entities decoded, NFC."""
-    return nfc(html.unescape(_TAG.sub(" ", value)))
-
-
-def variant_fields(value: str, separator: re.Pattern) -> tuple[str, str]:
-    """(variants, folded) for one title or text of the index, each a space-separated word list.
-
-    variants: canonical tone form of each word whose written form differs, the pieces of glued
-    words, and document numbers as single tokens. folded: each word with marks, folded.
+    >>> sorted(words("Kế hoạch số 62/KH-UBND, Hòa Bình"))
+    ['62', '62_kh_ubnd', 'bình', 'hoà', 'hoạch', 'kh', 'kế', 'số', 'ubnd']
     """
-    text = plain_text(value)
-    variants: list[str] = []
-    folded: list[str] = []
-    for token in separator.split(text):
-        if token:
-            more, less = _token_fields(token)
-            variants.extend(more)
-            folded.extend(less)
+    text = nfc(text)
+    found = {canonical_tones(w) for w in _WORD.findall(text)}
     if _DOC_HINT.search(text):
-        unglued = " ".join(" ".join(_unglue(t)) for t in text.split())
-        variants.extend(doc_number_token(m.group()) for m in _DOC_NUMBER.finditer(unglued))
-    return " ".join(variants), " ".join(folded)
+        found.update(doc_number_token(m.group()) for m in _DOC_NUMBER.finditer(text))
+    return found
 
 
-def add_fields(doc: dict, separator: re.Pattern) -> dict:
-    """Return a copy of index entry `doc` with NFC title/text and the four extra fields."""
-    out = {key: value for key, value in doc.items() if key not in FIELDS}
-    for key in ("title", "text"):
-        if isinstance(out.get(key), str):
-            out[key] = nfc(out[key])
-    vt, ft = variant_fields(out.get("title") or "", separator)
-    vx, fx = variant_fields(out.get("text") or "", separator)
-    for key, value in (("vt", vt), ("vx", vx), ("ft", ft), ("fx", fx)):
-        if value:  # absent fields cost nothing: Material's extractor skips undefined keys
-            out[key] = value
+def plain_text(fragment: str) -> str:
+    """Text of an HTML fragment as a reader sees it: tags are spaces, entities decoded, NFC."""
+    return _SPACE.sub(" ", nfc(html.unescape(_TAG.sub(" ", fragment)))).strip()
+
+
+def snippet(text: str, limit: int = SNIPPET) -> str:
+    """The first `limit` characters of `text`, cut at a word, as escaped HTML."""
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0] + " …"
+    return html.escape(text, quote=False)
+
+
+@dataclass
+class Entry:
+    location: str      # site path, with '#anchor' for a section
+    title: str         # HTML (escaped text), as Material shows it
+    text: str          # plain text
+    priority: int
+    order: tuple = ()
+    sections: list["Entry"] = field(default_factory=list)
+    title_words: set[str] = field(default_factory=set)
+    text_words: set[str] = field(default_factory=set)
+
+
+class SearchIndex:
+    """The search index of one build, filled page by page and written once."""
+
+    def __init__(self) -> None:
+        self.pages: list[Entry] = []
+
+    def add_page(self, location: str, title: str, content: str, template: str | None = None,
+                 sections: bool = False) -> None:
+        """Index one page: `title` as HTML (escaped), `content` the HTML of its article.
+
+        With `sections`, each h2/h3 with an id becomes its own result line (reports, stories, guides).
+        """
+        content = _LEFT_OUT.sub(" ", content)
+        priority = PRIORITY.get(template or "", OTHER_PAGES)
+        title_text = plain_text(title)
+        parts = _HEADING.split(content) if sections else [content]
+        page = Entry(location, title, plain_text(parts[0]), priority, (priority, sort_key(title_text), location))
+        page.title_words = words(title_text)
+        page.text_words = words(page.text) - page.title_words
+        # _HEADING.split gives [before, level, id, heading, body, level, id, heading, body, …]
+        for i in range(1, len(parts) - 3, 4):
+            heading, body = parts[i + 2], plain_text(parts[i + 3])
+            heading_text = plain_text(heading)
+            section = Entry(f"{location}#{parts[i + 1]}", html.escape(heading_text, quote=False), body, priority)
+            section.title_words = words(heading_text)
+            section.text_words = words(body) - section.title_words
+            if section.title_words or section.text_words:
+                page.sections.append(section)
+        self.pages.append(page)
+
+    def entries(self) -> list[Entry]:
+        """Every result line in id order: pages by kind and name, each followed by its sections."""
+        out: list[Entry] = []
+        for page in sorted(self.pages, key=lambda p: p.order):
+            out.append(page)
+            out.extend(page.sections)
+        return out
+
+    def files(self) -> tuple[dict, dict[str, bytes]]:
+        """(manifest, {path under the site: content}) of the whole index."""
+        entries = self.entries()
+        postings: dict[str, dict[str, dict[str, list[int]]]] = {}
+        sections: list[list[int]] = []
+        for number, entry in enumerate(entries):
+            if entry.sections:
+                sections.append([number, len(entry.sections)])
+            for kind, found in (("t", entry.title_words), ("x", entry.text_words)):
+                for token in found:
+                    postings.setdefault(shard_key(token), {"t": {}, "x": {}})[kind].setdefault(token, []).append(number)
+        files: dict[str, bytes] = {}
+        shards = {}
+        for key in sorted(postings):
+            shard = {kind: {token: _deltas(ids) for token, ids in sorted(tokens.items())}
+                     for kind, tokens in postings[key].items()}
+            shards[key] = _add_file(files, _file_stem(key), shard)
+        docs = []
+        for start in range(0, len(entries), CHUNK):
+            lines = [[e.location, e.title, snippet(e.text)] for e in entries[start:start + CHUNK]]
+            docs.append(_add_file(files, f"lines-{start // CHUNK}", lines))
+        manifest = {"format": FORMAT, "count": len(entries), "chunk": CHUNK, "docs": docs, "shards": shards,
+                    "sections": sections}
+        return manifest, files
+
+    def write(self, site_dir: str | Path) -> dict:
+        """Write the index under site_dir/search/vi/ and its manifest into Material's search_index.json.
+
+        Returns figures for the build log. Does nothing when Material's search plugin is off (no
+        search_index.json was written): the site then has no search box.
+        """
+        index_path = Path(site_dir) / "search" / "search_index.json"
+        if not index_path.is_file():
+            return {}
+        manifest, files = self.files()
+        for name, data in files.items():
+            path = Path(site_dir, SEARCH_DIR, name)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        material = json.loads(index_path.read_bytes())
+        config = dict(material.get("config") or {})
+        config["bangvang"] = manifest
+        index_path.write_bytes(_json({"config": config, "docs": []}))
+        return {"entries": manifest["count"], "files": len(files), "bytes": sum(len(d) for d in files.values())}
+
+
+def _deltas(ids: list[int]) -> list[int]:
+    """Ascending ids as gaps (smaller JSON, decoded by a running sum)."""
+    out, last = [], 0
+    for number in ids:
+        out.append(number - last)
+        last = number
     return out
 
 
-def check_config(index_config: dict) -> list[str]:
-    """Problems with the index's search config (empty when Vietnamese search can work)."""
-    problems = []
-    fields = index_config.get("fields") or {}
-    for name, boost in FIELDS.items():
-        declared = (fields.get(name) or {}).get("boost")
-        if declared is None:
-            problems.append(f"plugins: search: fields: thiếu trường '{name}' (boost: {boost})")
-        elif float(declared) != boost:
-            problems.append(f"plugins: search: fields: {name} có boost {declared}, cần {boost}")
-    return problems
+def _file_stem(key: str) -> str:
+    """A safe file name for a shard key (keys are folded, but a name may be in another script)."""
+    return key if re.fullmatch(r"[a-z0-9]+", key) else "u" + key.encode("utf-8").hex()
 
 
-def rewrite_index_file(path: Path) -> tuple[int, int]:
-    """Add the Vietnamese fields to the search index at `path`; return (bytes before, bytes after).
-
-    Written as UTF-8 without \\u escapes (Material writes ASCII-escaped JSON, 6 bytes per Vietnamese
-    letter), which pays for most of the added fields.
-    """
-    raw = path.read_bytes()
-    index = json.loads(raw)
-    config = index.get("config") or {}
-    problems = check_config(config)
-    if problems:
-        raise ValueError("; ".join(problems))
-    separator = re.compile(config.get("separator") or r"[\s\-]+")
-    index["docs"] = [add_fields(doc, separator) for doc in index.get("docs") or []]
-    data = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    path.write_bytes(data)
-    return len(raw), len(data)
+def _json(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def rewrite_search_index(config) -> None:
-    """on_post_build: rewrite site/search/search_index.json (no-op when the search plugin is off)."""
-    from mkdocs.exceptions import PluginError
-    from mkdocs.plugins import get_plugin_logger
+def _add_file(files: dict[str, bytes], stem: str, value) -> str:
+    """Add a JSON file named by its content (cached forever by browsers, never stale); return the name."""
+    data = _json(value)
+    # base32, not hex: ten hex digits can read like a phone number to the personal-data scanners
+    digest = base64.b32encode(hashlib.sha256(data).digest()).decode("ascii")[:12].lower()
+    name = f"{stem}.{digest}.json"
+    files[name] = data
+    return name
 
-    path = Path(config.site_dir) / "search" / "search_index.json"
-    if not path.is_file():  # search plugin disabled (the site directory is cleaned before each build)
-        return
-    try:
-        before, after = rewrite_index_file(path)
-    except ValueError as err:
-        raise PluginError(f"Tìm kiếm tiếng Việt: {err} (mkdocs.yml).") from None
-    get_plugin_logger(__name__).debug("search_index.json: %d → %d bytes", before, after)

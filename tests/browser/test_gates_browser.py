@@ -151,7 +151,7 @@ def test_no_csp_violation_while_searching_and_filtering(gate_page, sites, name):
         seen.extend(f"{step}: {v}" for v in csp_violations(rec))
         rec.console_errors[:] = [m for m in rec.console_errors if "Content Security Policy" not in m]
 
-    # search: the worker (assets/javascripts/workers/search-vi.js + Material's) loads and answers
+    # search: the worker (assets/javascripts/workers/search-vi.js) loads its index files and answers
     open_url(rec, served.page_url(""))
     box = page.locator("input[data-md-component=search-query]")
     box.click()

@@ -255,20 +255,31 @@ def test_sub_path_and_root_serve_the_same_search(bundled_site_at_root, recorded_
     at_root.assert_clean()
 
 
-def test_worker_wrapper_is_loaded_and_time_to_first_result(bundled):
-    assert any("/assets/javascripts/workers/search-vi.js?material=search." in url for url in bundled.rec.requests)
-    assert any(url.endswith("/search/search_index.json") for url in bundled.rec.requests)
+def test_worker_is_ours_and_loads_only_what_the_query_needs(bundled):
+    requests = bundled.rec.requests
+    assert any(urlsplit(url).path.endswith("/assets/javascripts/workers/search-vi.js") for url in requests)
+    assert not any("/workers/search." in url or "/lunr/" in url for url in requests), \
+        "Material's lunr worker and its language files are never loaded"
+    assert any(url.endswith("/search/search_index.json") for url in requests)
+    assert not any("/search/vi/" in url for url in requests), "nothing of the index before the first query"
     bundled.pages("pho minh")
+    loaded = sorted(urlsplit(url).path.rsplit("/", 1)[-1].split(".")[0] for url in bundled.rec.requests
+                    if "/search/vi/" in url)
+    shards = [name for name in loaded if not name.startswith("lines-")]
+    assert shards == ["mi", "ph"], loaded
+    assert any(name.startswith("lines-") for name in loaded), "the lines of the results shown"
     timing = bundled.timing()
     assert timing["ready"] < 10_000, timing
 
 
 def test_javascript_and_python_agree_on_every_word(bundled, bundled_build):
-    index = json.loads((bundled_build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    site = bundled_build.site
+    manifest = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["bangvang"]
     words = set()
-    for doc in index["docs"]:
-        for key in ("title", "text"):
-            words.update(w for w in doc[key].replace("<", " <").replace(">", "> ").split() if "<" not in w)
+    for name in manifest["docs"]:
+        for location, title, text in json.loads((site / "search" / "vi" / name).read_text(encoding="utf-8")):
+            words.update(title.split() + text.split())
+    assert len(words) > 300
     words.update(["Hòa", "HOÀ", "thủy", "Thuỷ", "qúy", "hòang", "khỏe", "Ủy", "ĐỨC",
                   unicodedata.normalize("NFD", "Nguyễn Thị Thuỷ")])
     words = sorted(words)

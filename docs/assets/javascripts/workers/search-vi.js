@@ -1,18 +1,21 @@
-// Vietnamese search: a thin wrapper around Material for MkDocs' own search worker.
+// Vietnamese search for Material for MkDocs' search box, at any size of site.
 //
-// overrides/main.html points Material's `search` setting at this file, with Material's hashed worker
-// as ?material=search.<hash>.min.js. This script loads that worker with importScripts() (same folder,
-// same origin) and rewrites each query before Material's handler sees it:
-//   - NFC, so decomposed (NFD) and Unikey's mixed "tổ hợp" input match;
-//   - a word typed WITH marks is put in canonical tone placement ("hòa" → "hoà", "thủy" → "thuỷ") and
-//     matches only words with those marks (fields title/text/vt/vx of the index);
-//   - a word typed WITHOUT marks stays as it is and also matches the folded fields (ft/fx), which
-//     weigh half, so exact matches rank first ("duong" finds dương/đương/đường, "dương" only dương);
-//   - a document number (62/KH-UBND, 91/2017/NĐ-CP) is added as one token, 62_kh_ubnd.
-// Results are then ordered by how many of the query's words each page holds (then Material's score),
-// marked where the match came from a folded or re-toned word, and their search terms carry the words
-// as written on the page, for Material's highlighting after a click.
-// The build half (the extra fields, the same tone table) is src/bangvang/search.py; both must agree.
+// overrides/main.html points Material's `search` worker setting at this file. It speaks Material's
+// worker protocol (SETUP, READY, QUERY, RESULT) but answers from the index that src/bangvang/search.py
+// writes under search/vi/, not from lunr:
+//   - the manifest arrives with SETUP (Material fetched search/search_index.json, a few kilobytes);
+//     nothing else is loaded until the visitor types;
+//   - a query loads the shard of each of its words (words grouped by their first two letters without
+//     marks), ranks the pages, and loads the chunks holding the lines of the results shown;
+//   - NFC first, so decomposed (NFD) and Unikey's mixed "tổ hợp" input match;
+//   - a word typed WITH marks is put in canonical tone placement ("hòa" → "hoà") and matches only
+//     words with those marks; a word typed WITHOUT marks also matches marked words ("duong" finds
+//     dương, đương and đường) at half weight, so exact matches rank first; every word is a prefix;
+//   - a document number (62/KH-UBND, 91/2017/NĐ-CP) is one token, 62_kh_ubnd;
+//   - pages holding more of the query's words come first, then title matches, then the kind of page;
+//   - matched words are marked, and each result's terms carry them as written on the page, for
+//     Material's highlighting after a click.
+// The build half (the same tone table, the same tokens) is src/bangvang/search.py; both must agree.
 (function (root) {
   "use strict";
 
@@ -23,11 +26,12 @@
     "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"
   };
   var TONE_RE = new RegExp(Object.keys(TONE_PLACEMENT).join("|"), "g");
-  var FIELDS = ["vt", "vx", "ft", "fx"];
-  var MARKED_GROUPS = 20;
+  var FORMAT = 1;             // src/bangvang/search.py FORMAT
+  var SHOWN = 100;            // result groups answered (Material renders 10, then more on scrolling)
+  var TITLE = 10, TEXT = 1;   // weight of a word found in the title, in the text
   var WORD = /[\p{L}\p{M}\p{N}]+/gu;
-  var LETTERS = /[\p{L}\p{M}]+/gu;
   var DOC_NUMBER = /^\d+(?:[/-][\p{L}\p{N}]+)+$/u;
+  var MORE_PAGE = "doi-tuong/";  // where "more results" points: the list of all recipients
 
   function nfc(text) { return text.normalize("NFC"); }
 
@@ -45,185 +49,231 @@
 
   function docNumberToken(number) { return fold(number).replace(/[/-]/g, "_"); }
 
-  // Rewrite one query; keep what is needed to mark the results.
-  function prepareQuery(value) {
-    var query = nfc(String(value));
-    var info = { query: "", folded: [], marked: [], numbers: {} };
-    var extra = [];
-    query.split(/\s+/).forEach(function (part) {
-      if (part.charAt(0) === "-") return;                       // excluded term
-      var core = part.replace(/^[+"(]+/, "").replace(/[")*,.;:?!]+$/, "");
+  // The words of a query: [{token, typed, marked, number}]. A document number is one word.
+  function parseQuery(value) {
+    var out = [], seen = {};
+    function add(word) { if (!(word.token in seen)) { seen[word.token] = true; out.push(word); } }
+    nfc(String(value)).split(/\s+/).forEach(function (part) {
+      var core = part.replace(/^[+\-"(]+/, "").replace(/[")*,.;:?!]+$/, "");
       if (DOC_NUMBER.test(core) && /\p{L}/u.test(core)) {
-        var token = docNumberToken(core);
-        if (!(token in info.numbers)) extra.push(token);
-        info.numbers[token] = core;
+        add({ token: docNumberToken(core), typed: core, marked: false, number: true });
+        return;
       }
-    });
-    query = query.replace(LETTERS, function (word, offset, whole) {
-      if (whole.charAt(offset + word.length) === ":") return word;   // field name (title:…)
-      var excluded = whole.charAt(offset - 1) === "-" && (offset === 1 || /\s/.test(whole.charAt(offset - 2)));
-      var lower = word.toLowerCase();
-      if (hasMarks(lower)) {
-        var canonical = canonicalTones(lower);
-        if (!excluded) info.marked.push(canonical);
-        return canonical;
-      }
-      if (!excluded) info.folded.push(lower);
-      return lower;
-    });
-    info.query = extra.length ? query + " " + extra.join(" ") : query;
-    return info;
-  }
-
-  // Does a word of a result match the query only through a folded or re-toned form?
-  // (Memoised per query: result texts repeat the same few hundred words.)
-  function matcher(info) {
-    var memo = Object.create(null);
-    return function (word) {
-      if (!(word in memo)) memo[word] = test(word);
-      return memo[word];
-    };
-    function test(word) {
-      if (!/[^\x00-\x7f]/.test(word)) return false;       // ASCII: matched as written, if at all
-      var lower = nfc(word).toLowerCase();
-      if (info.folded.length && hasMarks(lower)) {
-        var folded = fold(lower);
-        for (var i = 0; i < info.folded.length; i++)
-          if (folded.lastIndexOf(info.folded[i], 0) === 0) return true;
-      }
-      if (info.marked.length) {
-        var canonical = canonicalTones(lower);
-        if (canonical !== lower)
-          for (var j = 0; j < info.marked.length; j++)
-            if (canonical.lastIndexOf(info.marked[j], 0) === 0) return true;
-      }
-      return false;
-    }
-  }
-
-  // Wrap matching words of `html` (Material's title/text: text with tags) in <mark>, outside tags and
-  // outside the marks Material already set; collect the words as written.
-  function markWords(html, test, seen) {
-    var depth = 0;
-    return String(html).split(/(<[^>]*>)/).map(function (segment, index) {
-      if (index % 2) {
-        if (/^<mark\b/i.test(segment)) depth++;
-        else if (/^<\/mark>/i.test(segment)) depth = Math.max(0, depth - 1);
-        return segment;
-      }
-      if (depth) return segment;
-      return segment.replace(WORD, function (word) {
-        if (!test(word)) return word;
-        seen[word.toLowerCase()] = true;
-        return "<mark>" + word + "</mark>";
-      });
-    }).join("");
-  }
-
-  // Pages that hold more of the query's words come first. lunr ORs the words and Material boosts
-  // titles 1000×, so for a signer's name such as "Trần Văn Bảo" any page titled "… bảo vệ …"
-  // outranked the report he signed; Vietnamese words are single syllables, one shared syllable means little.
-  // Groups are stably sorted by the number of query terms they match, and their scores lifted by
-  // tier so that Material's Enter key (highest score) agrees with the order shown.
-  function rankByCoverage(groups) {
-    var top = 0;
-    var tiers = groups.map(function (group, index) {
-      var hit = {};
-      group.forEach(function (item) {
-        top = Math.max(top, item.score || 0);
-        Object.keys(item.terms || {}).forEach(function (key) { if (item.terms[key]) hit[key] = true; });
-      });
-      return { group: group, index: index, coverage: Object.keys(hit).length };
-    });
-    tiers.sort(function (a, b) { return b.coverage - a.coverage || a.index - b.index; });
-    var lift = top + 1;
-    return tiers.map(function (tier) {
-      tier.group.forEach(function (item) { item.score = (item.score || 0) + tier.coverage * lift; });
-      return tier.group;
-    });
-  }
-
-  function finishResult(result, info) {
-    if (!result || !Array.isArray(result.items)) return result;
-    var test = matcher(info);
-    var nothingToMark = !info.folded.length && !info.marked.length;
-    result.items = rankByCoverage(result.items);
-    result.items.forEach(function (group, rank) {
-      group.forEach(function (item) {
-        var seen = {};
-        // Marking scans whole section texts: only for the groups shown first (Material renders 10,
-        // then more on scrolling), so the cost per keystroke stays bounded on a large site.
-        if (!nothingToMark && rank < MARKED_GROUPS) {
-          if (typeof item.title === "string") item.title = markWords(item.title, test, seen);
-          if (typeof item.text === "string") item.text = markWords(item.text, test, seen);
-        }
-        var terms = {};
-        Object.keys(item.terms || {}).forEach(function (key) {
-          if (key in info.numbers) {
-            if (!item.terms[key]) terms[info.numbers[key]] = false;  // "missing: 62/KH-UBND"
-            return;
-          }
-          terms[key] = item.terms[key];
-        });
-        Object.keys(seen).forEach(function (word) { terms[word] = true; });
-        item.terms = terms;
+      (part.match(WORD) || []).forEach(function (word) {
+        var lower = word.toLowerCase();
+        var marked = hasMarks(lower);
+        add({ token: marked ? canonicalTones(lower) : lower, typed: lower, marked: marked, number: false });
       });
     });
-    return result;
+    return out.slice(0, 24);
   }
+
+  // How well an indexed token answers a query word: 1 exact, 0.5 folded or prefix, 0.25 both, 0 no.
+  function matchToken(word, token, folded) {
+    if (word.number) return token === word.token ? 1 : token.lastIndexOf(word.token, 0) === 0 ? 0.5 : 0;
+    if (token === word.token) return 1;
+    if (word.token.length < 2) return word.marked ? 0 : folded === word.token ? 0.5 : 0;
+    if (token.lastIndexOf(word.token, 0) === 0) return 0.5;
+    if (word.marked) return 0;
+    if (folded === word.token) return 0.5;
+    return folded.lastIndexOf(word.token, 0) === 0 ? 0.25 : 0;
+  }
+
+  function shardKey(word) { return fold(word.token).slice(0, 2); }
 
   var api = {
     TONE_PLACEMENT: TONE_PLACEMENT, nfc: nfc, fold: fold, hasMarks: hasMarks,
-    canonicalTones: canonicalTones, docNumberToken: docNumberToken,
-    prepareQuery: prepareQuery, finishResult: finishResult
+    canonicalTones: canonicalTones, docNumberToken: docNumberToken, parseQuery: parseQuery,
+    matchToken: matchToken
   };
   root.bangvangSearch = api;
 
   if (typeof WorkerGlobalScope === "undefined" || !(root instanceof WorkerGlobalScope)) return;
 
-  // Material's worker protocol (integrations/search/worker/message): SETUP, READY, QUERY, RESULT.
-  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-  var material = new URLSearchParams(root.location.search).get("material") || "";
-  if (!/^search\.[0-9a-f]{8,}\.min\.js$/.test(material))
-    throw new Error("search-vi.js: expected ?material=search.<hash>.min.js, got '" + material + "'");
+  // --- the worker ----------------------------------------------------------------------------
 
-  var queue = [];
-  var docs = null;
-  var nativeAdd = root.addEventListener;
-  var nativePost = root.postMessage;
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;   // Material's worker protocol
+  var here = new URL("../../../search/vi/", root.location.href);
+  var manifest = null;
+  var shards = {};   // key → Promise of {t: [[token, folded, ids]], x: […]}
+  var chunks = {};   // number → Promise of [[location, title, text]]
+  var pending = Promise.resolve();
 
-  // Material registers its handler with addEventListener("message", …) and answers with
-  // postMessage(…): both are looked up on the global object, so these wrappers see every message.
-  root.addEventListener = function (type, listener, options) {
-    if (type !== "message" || typeof listener !== "function")
-      return nativeAdd.call(root, type, listener, options);
-    return nativeAdd.call(root, type, function (ev) {
-      var message = ev.data;
-      if (message && message.type === SETUP && message.data) docs = message.data.docs;
-      if (message && message.type === QUERY && typeof message.data === "string") {
-        var info = prepareQuery(message.data);
-        queue.push(info);
-        return listener.call(this, { type: ev.type, data: { type: QUERY, data: info.query } });
-      }
-      return listener.call(this, ev);
-    }, options);
-  };
+  function fetchJSON(name) {
+    return fetch(new URL(name, here)).then(function (response) {
+      if (!response.ok) throw new Error(name + ": HTTP " + response.status);
+      return response.json();
+    });
+  }
 
-  root.postMessage = function (message) {
-    try {
-      if (message && message.type === READY && Array.isArray(docs)) {
-        // Indexed now: drop the extra fields so results (and their parents) are not sent with them.
-        docs.forEach(function (doc) { FIELDS.forEach(function (name) { delete doc[name]; }); });
-        docs = null;
-      } else if (message && message.type === RESULT) {
-        var info = queue.shift();
-        if (info) finishResult(message.data, info);
-      }
-    } catch (err) {
-      console.error("search-vi.js:", err);
+  function loadShard(key) {
+    if (!(key in shards)) {
+      var name = manifest.shards[key];
+      shards[key] = !name ? Promise.resolve({ t: [], x: [] }) : fetchJSON(name).then(function (raw) {
+        var shard = {};
+        ["t", "x"].forEach(function (kind) {
+          shard[kind] = Object.keys(raw[kind] || {}).map(function (token) {
+            var ids = raw[kind][token], sum = 0;
+            for (var i = 0; i < ids.length; i++) { sum += ids[i]; ids[i] = sum; }
+            return [token, fold(token), ids];
+          });
+        });
+        return shard;
+      });
     }
-    return nativePost.apply(root, arguments);
-  };
+    return shards[key];
+  }
 
-  importScripts(material);
+  function loadChunk(number) {
+    if (!(number in chunks)) chunks[number] = fetchJSON(manifest.docs[number]);
+    return chunks[number];
+  }
+
+  // The page a line belongs to (a section's page, or itself).
+  var parents = null;
+  function parentOf(id) {
+    if (!parents) {
+      parents = new Map();
+      (manifest.sections || []).forEach(function (pair) {
+        for (var i = 1; i <= pair[1]; i++) parents.set(pair[0] + i, pair[0]);
+      });
+    }
+    return parents.has(id) ? parents.get(id) : id;
+  }
+
+  // Score every line against the query's words; returns the ranked groups (page id + its lines).
+  function rank(words, loaded) {
+    var hits = new Map();   // id → {mask, score, title}
+    words.forEach(function (word, index) {
+      var bit = 1 << index;
+      var best = new Map();
+      [["t", TITLE], ["x", TEXT]].forEach(function (field) {
+        loaded[index][field[0]].forEach(function (entry) {
+          var factor = matchToken(word, entry[0], entry[1]);
+          if (!factor) return;
+          var weight = factor * field[1];
+          var ids = entry[2];
+          for (var i = 0; i < ids.length; i++) {
+            var old = best.get(ids[i]);
+            if (old === undefined || old < weight) best.set(ids[i], weight);
+          }
+        });
+      });
+      best.forEach(function (weight, id) {
+        var hit = hits.get(id);
+        if (!hit) hits.set(id, hit = { id: id, mask: 0, words: 0, score: 0 });
+        hit.mask |= bit; hit.words++; hit.score += weight;
+      });
+    });
+    var groups = new Map();
+    hits.forEach(function (hit) {
+      var page = parentOf(hit.id);
+      var group = groups.get(page);
+      if (!group) groups.set(page, group = { page: page, words: 0, score: 0, mask: 0, lines: [] });
+      group.lines.push(hit);
+      group.mask |= hit.mask;
+      if (hit.words > group.words || (hit.words === group.words && hit.score > group.score)) {
+        group.words = hit.words; group.score = hit.score;
+      }
+    });
+    return Array.from(groups.values()).sort(function (a, b) {
+      return b.words - a.words || b.score - a.score || a.page - b.page;
+    });
+  }
+
+  // Wrap the words of `html` that answer the query in <mark>; collect them as written.
+  function markWords(html, words, seen) {
+    return String(html).split(/(<[^>]*>|&[#\w]+;)/).map(function (segment, index) {
+      if (index % 2) return segment;
+      return segment.replace(WORD, function (written) {
+        var token = canonicalTones(written);
+        var folded = fold(token);
+        for (var i = 0; i < words.length; i++) {
+          if (!words[i].number && matchToken(words[i], token, folded)) {
+            seen[written.toLowerCase()] = true;
+            return "<mark>" + written + "</mark>";
+          }
+        }
+        return written;
+      });
+    }).join("");
+  }
+
+  function item(line, id, words, mask, score) {
+    var seen = {};
+    var result = {
+      location: line[0], title: markWords(line[1], words, seen), text: markWords(line[2], words, seen),
+      score: score, terms: {}
+    };
+    words.forEach(function (word, index) {
+      if (!(mask & (1 << index))) result.terms[word.typed] = false;        // shown as "missing"
+    });
+    Object.keys(seen).forEach(function (word) { result.terms[word] = true; });
+    words.forEach(function (word, index) {
+      if (word.number && mask & (1 << index)) result.terms[word.typed] = true;
+    });
+    return result;
+  }
+
+  function search(value) {
+    var words = parseQuery(value);
+    if (!words.length || !manifest) return Promise.resolve({ items: [] });
+    return Promise.all(words.map(function (word) { return loadShard(shardKey(word)); })).then(function (loaded) {
+      var groups = rank(words, loaded);
+      var shown = groups.slice(0, SHOWN);
+      var needed = {};
+      shown.forEach(function (group) {
+        needed[Math.floor(group.page / manifest.chunk)] = true;
+        group.lines.forEach(function (hit) { needed[Math.floor(hit.id / manifest.chunk)] = true; });
+      });
+      var numbers = Object.keys(needed).map(Number);
+      return Promise.all(numbers.map(loadChunk)).then(function () {
+        return Promise.all(numbers.map(function (n) { return chunks[n]; }));
+      }).then(function (lists) {
+        var lines = {};
+        numbers.forEach(function (n, i) { lines[n] = lists[i]; });
+        function line(id) { return lines[Math.floor(id / manifest.chunk)][id % manifest.chunk]; }
+        var total = shown.length;
+        var items = shown.map(function (group, rankIndex) {
+          // Scores fall with the order shown, so Material's Enter key opens the first result.
+          var top = (total - rankIndex) * 1000 + group.score;
+          var pageHit = group.lines.filter(function (hit) { return hit.id === group.page; })[0];
+          var out = [item(line(group.page), group.page, words, group.mask, top)];
+          group.lines.filter(function (hit) { return hit.id !== group.page; })
+            .sort(function (a, b) { return b.words - a.words || b.score - a.score || a.id - b.id; })
+            .forEach(function (hit) {
+              var full = hit.words === group.words && (!pageHit || hit.score >= group.score);
+              out.push(item(line(hit.id), hit.id, words, hit.mask, full ? top : top - 1));
+            });
+          return out;
+        });
+        if (groups.length > SHOWN) {
+          var more = groups.length - SHOWN;
+          items.push([{
+            location: MORE_PAGE, score: 0, terms: {},
+            title: "Còn " + more.toLocaleString("vi-VN") + " kết quả khác chưa hiện",
+            text: "Hãy gõ thêm (ví dụ cả họ, tên đệm và tên) để thu hẹp kết quả."
+          }]);
+        }
+        return { items: items };
+      });
+    });
+  }
+
+  root.addEventListener("message", function (ev) {
+    var message = ev.data || {};
+    if (message.type === SETUP) {
+      var config = (message.data && message.data.config) || {};
+      manifest = config.bangvang && config.bangvang.format === FORMAT ? config.bangvang : null;
+      if (!manifest) console.error("search-vi.js: search/search_index.json has no index of format " + FORMAT);
+      root.postMessage({ type: READY });
+    } else if (message.type === QUERY) {
+      // One answer per query, in order (Material pairs them); a failed load answers "no results".
+      var value = message.data;
+      pending = pending.then(function () { return search(value); }).catch(function (err) {
+        console.error("search-vi.js:", err);
+        return { items: [] };
+      }).then(function (result) { root.postMessage({ type: RESULT, data: result }); });
+    }
+  });
 })(self);
