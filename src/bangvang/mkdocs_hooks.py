@@ -16,6 +16,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
+from .compact import compact
 from .csp import add_policy
 from .feed import FEED_FILE, build_feed
 from .model import load_board
@@ -128,7 +129,7 @@ def on_post_page(output, page, config, **kwargs):
     output, problems = add_policy(output, page.content)
     for problem in problems:
         log.warning(f"{page.file.src_uri}: {problem}")
-    return output
+    return compact(output)
 
 
 def on_post_template(output_content, template_name, config, **kwargs):
@@ -138,7 +139,7 @@ def on_post_template(output_content, template_name, config, **kwargs):
     output, problems = add_policy(output_content)
     for problem in problems:
         log.warning(f"{template_name}: {problem}")
-    return output
+    return compact(output)
 
 
 def on_post_build(config, **kwargs):
