@@ -11,11 +11,11 @@ profile (412×915 CSS px, DPR 2.625, touch) and, per `--throttle` rate, the DevT
 
 * first visit of the home page (and of `--page`): requests and bytes over the wire, split into the
   search index and everything else; time to the load event;
-* search readiness: time from navigation start until Material's search worker has downloaded and
-  indexed search_index.json (the "initialising" message in the search box is replaced);
-* first query: the query is put in the search box in one go (like a paste) and the time until the
-  result list changes is measured in the page (keyup → results rendered); then a second query.
-  The bytes loaded by then are the bytes of the first query.
+* search readiness: time from navigation start until the search worker answered Material's set-up
+  (the "initialising" message in the search box is replaced);
+* each query: put in the search box in one go (like a paste); the time until the result list
+  changes is measured in the page (keyup → results rendered), and the bytes fetched for it (the
+  index files under search/) are counted from the server's log, query by query.
 
 Nothing here is a build; it only reads SITE_DIR.
 """
@@ -33,7 +33,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 TEXT_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".map")
-INDEX = "search/search_index.json"
+INDEX = "search/"  # Material's search_index.json (the manifest) and the index files under search/vi/
 
 
 class Server:
@@ -102,18 +102,28 @@ class Server:
 
 
 def _bytes(entries: list[dict]) -> dict:
-    index = [e for e in entries if e["path"] == INDEX]
-    rest = [e for e in entries if e["path"] != INDEX]
+    index = [e for e in entries if e["path"].startswith(INDEX)]
+    rest = [e for e in entries if not e["path"].startswith(INDEX)]
     return {"requests": len(entries), "sent": sum(e["sent"] for e in entries), "raw": sum(e["raw"] for e in entries),
             "index_sent": sum(e["sent"] for e in index), "index_raw": sum(e["raw"] for e in index),
             "rest_sent": sum(e["sent"] for e in rest), "rest_raw": sum(e["raw"] for e in rest),
             "files": [(e["path"], e["raw"], e["sent"]) for e in entries]}
 
 
-READY_JS = """(initial) => {
-  const meta = document.querySelector('.md-search-result__meta');
-  return !!meta && meta.textContent.trim() !== initial;
-}"""
+# Records when the search worker answers Material's set-up (message type 1, READY).
+OBSERVE_READY = """(() => {
+  const Native = window.Worker;
+  window.__bvReadyAt = null;
+  window.Worker = function (url, options) {
+    const worker = new Native(url, options);
+    worker.addEventListener("message", ev => {
+      if (ev.data && ev.data.type === 1 && window.__bvReadyAt === null) window.__bvReadyAt = performance.now();
+    });
+    return worker;
+  };
+  window.Worker.prototype = Native.prototype;
+})();"""
+READY_JS = "() => window.__bvReadyAt !== null"
 
 QUERY_JS = """async (query) => {
   const input = document.querySelector('input.md-search__input');
@@ -155,6 +165,7 @@ def measure(site: Path, page: str, queries: list[str], throttles: list[float], t
                     context = browser.new_context(viewport={"width": 412, "height": 915}, device_scale_factor=2.625,
                                                   is_mobile=True, has_touch=True, locale="vi-VN")
                     tab = context.new_page()
+                    tab.add_init_script(OBSERVE_READY)
                     cdp = context.new_cdp_session(tab)
                     cdp.send("Network.enable")
                     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
@@ -166,26 +177,28 @@ def measure(site: Path, page: str, queries: list[str], throttles: list[float], t
                     nav_ms = tab.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
                     scenario = {"throttle": rate, "url": target or "/", "load_event_ms": round(nav_ms),
                                 "load_wall_s": round(loaded, 2)}
-                    initial = tab.evaluate("document.querySelector('.md-search-result__meta')?.textContent.trim()")
                     ready_ms = None
-                    if initial is not None:
+                    if tab.evaluate("!!document.querySelector('.md-search-result__meta')"):
                         try:
-                            tab.wait_for_function(READY_JS, arg=initial, timeout=timeout * 1000, polling=50)
-                            ready_ms = round(tab.evaluate("performance.now()"))
+                            tab.wait_for_function(READY_JS, timeout=timeout * 1000, polling=50)
+                            ready_ms = round(tab.evaluate("window.__bvReadyAt"))
                         except Exception as exc:  # timeout: the worker never got ready
                             scenario["ready_error"] = str(exc).splitlines()[0]
                     scenario["search_ready_ms"] = ready_ms
+                    time.sleep(0.3)
+                    scenario["bytes"] = _bytes(server.take())
                     if target == "" and ready_ms is not None:
                         answers = []
                         for q in queries:
                             try:
-                                answers.append({"query": q, **tab.evaluate(QUERY_JS, q)})
+                                answer = {"query": q, **tab.evaluate(QUERY_JS, q)}
                             except Exception as exc:  # e.g. "Target crashed": the tab ran out of memory
                                 answers.append({"query": q, "ms": None, "error": str(exc).splitlines()[0]})
                                 break
+                            time.sleep(0.2)
+                            answer["bytes"] = _bytes(server.take())
+                            answers.append(answer)
                         scenario["queries"] = answers
-                    time.sleep(0.3)
-                    scenario["bytes"] = _bytes(server.take())
                     results["scenarios"].append(scenario)
                     try:
                         context.close()
@@ -198,16 +211,21 @@ def measure(site: Path, page: str, queries: list[str], throttles: list[float], t
 
 
 def table(r: dict) -> str:
-    lines = ["| throttle | page | requests | sent KB (gzip) | of which search index KB | rest KB | load event ms | "
-             "search ready ms | first query ms | second query ms |", "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| throttle | page | requests | sent KB (gzip) | of which search KB | load event ms | search ready ms | "
+             + " | ".join(f"“{q}” ms · KB loaded · results" for q in r["queries"]) + " |",
+             "|---:|---|---:|---:|---:|---:|---:|" + "---:|" * len(r["queries"])]
     for s in r["scenarios"]:
         b = s["bytes"]
-        qs = s.get("queries") or []
-        q = [(x.get("error", "—") if x.get("ms") is None else f"{x['ms']:.0f}") for x in qs] + ["—", "—"]
+        cells = []
+        for q in s.get("queries") or []:
+            if q.get("ms") is None:
+                cells.append(q.get("error", "no answer")[:40])
+            else:
+                cells.append(f"{q['ms']:.0f} · {q['bytes']['sent'] / 1000:.1f} · {q.get('meta', '')[:30]}")
+        cells += ["—"] * (len(r["queries"]) - len(cells))
+        ready = s["search_ready_ms"] if s["search_ready_ms"] is not None else "not ready: " + s.get("ready_error", "")[:60]
         lines.append(f"| {s['throttle']:g}× | {s['url']} | {b['requests']} | {b['sent'] / 1000:.1f} | "
-                     f"{b['index_sent'] / 1000:.1f} | {b['rest_sent'] / 1000:.1f} | {s['load_event_ms']} | "
-                     f"{s['search_ready_ms'] if s['search_ready_ms'] is not None else 'not ready: ' + s.get('ready_error', '')[:60]} | "
-                     f"{q[0]} | {q[1]} |")
+                     f"{b['index_sent'] / 1000:.1f} | {s['load_event_ms']} | {ready} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -215,7 +233,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
     parser.add_argument("--page", help="a second page to weigh (site path; default: the first person's page)")
-    parser.add_argument("--query", action="append", help="queries, in order (default: 'nguyen van', 'Trần Thị')")
+    parser.add_argument("--query", action="append", help="queries, in order (default: 'nguyen van', 'Trần Thị', 'le thi hoa', '62/KH-UBND')")
     parser.add_argument("--throttle", type=float, nargs="+", default=[1, 4], help="CPU slowdown rates")
     parser.add_argument("--timeout", type=float, default=300, help="seconds to wait for the search to be ready")
     parser.add_argument("--json", type=Path)
@@ -224,7 +242,7 @@ def main() -> None:
     if page is None:
         people = sorted(p.parent.name for p in (args.site / "ca-nhan").glob("*/index.html"))
         page = f"ca-nhan/{people[0]}/" if people else ""
-    result = measure(args.site.resolve(), page, args.query or ["nguyen van", "Trần Thị"], args.throttle, args.timeout)
+    result = measure(args.site.resolve(), page, args.query or ["nguyen van", "Trần Thị", "le thi hoa", "chuyen doi so"], args.throttle, args.timeout)
     if args.json:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     print(table(result))
