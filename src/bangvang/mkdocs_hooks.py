@@ -69,6 +69,11 @@ def on_config(config, **kwargs):
     return config
 
 
+def on_env(env, config, files, **kwargs):
+    env.globals["bv_fragments"] = {}  # navigation rendered once per section and depth (overrides/main.html)
+    return env
+
+
 def on_files(files, config, **kwargs):
     for path, content in _site.downloads(config.site_url).items():
         files.append(File.generated(config, path, content=content))
@@ -100,6 +105,10 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         page.title = html.escape(spec.title)
     page.meta["description"] = html.escape(spec.description, quote=True)
     page.meta["hide"] = ["navigation"] + ([] if spec.toc else ["toc"])
+    if not spec.in_nav:
+        # Its navigation is that of every such page in the same section at the same depth (links
+        # are relative, so both matter): rendered once for them all (overrides/main.html).
+        page.meta["bv_chrome_key"] = f"{spec.url.split('/', 1)[0]}:{spec.url.count('/')}"
     if spec.edit_path and spec.edit_path.endswith("/") and config.repo_url:
         # A list page comes from a whole folder: link the folder, which GitHub can show but not "edit".
         base = urljoin(config.repo_url.rstrip("/") + "/" + (config.edit_uri or "edit/main/docs/"), "../")

@@ -1,0 +1,48 @@
+"""The navigation is rendered once per section and depth (overrides/main.html, bv_chrome_key) and
+reused: every page's tabs and drawer must still point at the same places as the home page's."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+import pytest
+
+from sitebuild import FIXTURE_DATA, SEED_DATA, build_site
+
+TABS = re.compile(r'<nav class="md-tabs".*?</nav>', re.S)
+DRAWER = re.compile(r'<div class="md-sidebar md-sidebar--primary".*?<div class="md-sidebar md-sidebar--secondary"', re.S)
+HREF = re.compile(r'href="([^"]*)"')
+
+
+def targets(fragment: str, page_dir: str) -> list[str]:
+    """The links of `fragment`, resolved against the page's folder (site paths)."""
+    out = []
+    for href in HREF.findall(fragment):
+        if "://" in href:
+            out.append(href)
+            continue
+        path = posixpath.normpath(posixpath.join("/" + page_dir, href.split("#")[0]))
+        out.append(path.rstrip("/") + "/" if not path.endswith(".html") else path)
+    return out
+
+
+@pytest.mark.parametrize("data", [SEED_DATA, FIXTURE_DATA], ids=["seed", "second-commune"])
+def test_every_page_links_the_same_navigation(tmp_path, data):
+    build = build_site(data, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    home = (build.site / "index.html").read_text(encoding="utf-8")
+    expected_tabs = targets(TABS.search(home).group(), "")
+    expected_drawer = targets(DRAWER.search(home).group(), "")
+    assert len(expected_tabs) >= 8 and len(expected_drawer) >= 8
+    pages = sorted(build.site.rglob("index.html"))
+    deep = 0
+    for path in pages:
+        page_dir = path.parent.relative_to(build.site).as_posix()
+        page_dir = "" if page_dir == "." else page_dir + "/"
+        html = path.read_text(encoding="utf-8")
+        assert targets(TABS.search(html).group(), page_dir) == expected_tabs, page_dir
+        if "md-nav__link--active" not in DRAWER.search(html).group():  # pages in the nav mark themselves
+            assert targets(DRAWER.search(html).group(), page_dir) == expected_drawer, page_dir
+            deep += page_dir.count("/") >= 2
+    assert deep > 10, "record pages (two levels deep) were checked"
