@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -11,7 +12,13 @@ import pytest
 
 from datatree import write_tree
 
-SUMMARY = re.compile(r"^Đã kiểm tra (\d+) tệp, (\d+) mục: (\d+) lỗi, (\d+) cảnh báo \([\d.]+ giây\)\.$", re.M)
+# Numbers are written the Vietnamese way: 7.273 mục, 0,84 giây.
+SUMMARY = re.compile(r"^Đã kiểm tra ([\d.]+) tệp, ([\d.]+) mục: ([\d.]+) lỗi, ([\d.]+) cảnh báo \(\d+,\d+ giây\)\.$", re.M)
+PROGRESS = re.compile(r"^Đang đọc dữ liệu: ([\d.]+)/([\d.]+) tệp, ([\d.]+) mục…$", re.M)
+
+
+def counts(match: re.Match) -> tuple[int, ...]:
+    return tuple(int(g.replace(".", "")) for g in match.groups())
 HEADLINE = re.compile(r"^(data/[^\s:]+):(\d+):(\d+): ([a-z0-9-]+): .+$", re.M)
 
 
@@ -33,7 +40,7 @@ def test_valid_tree_exits_0_with_a_summary(tmp_path):
     assert done.returncode == 0, out + text(done.stderr)
     match = SUMMARY.search(out)
     assert match, out
-    files, records, errors, warnings = map(int, match.groups())
+    files, records, errors, warnings = counts(match)
     # 7 data files; 1 unit + 2 bodies + 1 document + 1 report + 1 movement + 2 recipients + 1 award.
     assert (files, records, errors, warnings) == (7, 9, 0, 0)
     assert not HEADLINE.search(out)
@@ -64,7 +71,7 @@ def test_broken_tree_exits_1_listing_every_error(tmp_path):
     assert ("data/khen-thuong/2024.yml", 2, 14, "ma-khong-ton-tai") in headlines, out
     summary = SUMMARY.search(out)
     assert summary, out
-    assert int(summary[3]) == len(headlines) >= 3
+    assert counts(summary)[2] == len(headlines) >= 3
     # The offending line is quoted with a caret under the column, then a hint.
     assert "    4 |   ngay: 30/02/2024\n      |         ^\n" in out
     assert "gợi ý: " in out
@@ -102,3 +109,63 @@ def test_vietnamese_output_survives_a_plain_locale(tmp_path, locale):
     assert "Traceback" not in out + err
     assert "data/van-ban/2022.yml:3:10: yaml-cu-phap: " in out
     assert "Đã kiểm tra" in out
+
+
+# -- progress and the summary line ---------------------------------------------------------
+
+def test_a_quick_check_prints_no_progress_and_ends_with_the_summary(tmp_path):
+    write_tree(tmp_path)
+    done = run_check(tmp_path, "data")
+    out, err = text(done.stdout), text(done.stderr)
+    assert err == ""  # progress starts only after a few seconds
+    assert SUMMARY.fullmatch(out.rstrip("\n").split("\n")[-1]), out
+
+
+def test_progress_goes_to_stderr_file_by_file(tmp_path):
+    write_tree(tmp_path)
+    done = run_check(tmp_path, "data", "--progress-every", "0")
+    out, err = text(done.stdout), text(done.stderr)
+    assert done.returncode == 0, out + err
+    steps = [counts(m) for m in PROGRESS.finditer(err)]
+    # 7 data files, read in order; the count of records grows to all 9.
+    assert [s[:2] for s in steps] == [(n, 7) for n in range(1, 8)], err
+    assert [s[2] for s in steps] == sorted(s[2] for s in steps) and steps[-1][2] == 9
+    assert err.rstrip("\n").split("\n")[-1] == "Đang kiểm tra liên kết giữa 9 mục…"
+    assert "Đang" not in out
+    assert SUMMARY.fullmatch(out.rstrip("\n").split("\n")[-1]), out
+
+
+def test_json_output_stays_pure_json_with_progress_and_summary_on_stderr(tmp_path):
+    write_tree(tmp_path, {"van-ban/2022.yml": "- id: abc\n  loai: van_ban_khac\n  ten: A\n  ngay: 30/02/2024\n"})
+    done = run_check(tmp_path, "data", "--format", "json", "--progress-every", "0")
+    out, err = text(done.stdout), text(done.stderr)
+    assert done.returncode == 1
+    payload = json.loads(out)  # the whole of stdout, nothing else
+    assert payload["files"] == 8 and payload["errors"] >= 1
+    assert any(i["code"] == "ngay-khong-ton-tai" for i in payload["issues"])
+    assert PROGRESS.search(err)
+    last = err.rstrip("\n").split("\n")[-1]
+    match = SUMMARY.fullmatch(last)
+    assert match, err
+    assert counts(match)[0] == payload["files"] and counts(match)[2] == payload["errors"]
+
+
+def test_github_output_keeps_annotations_on_stdout_and_progress_on_stderr(tmp_path):
+    write_tree(tmp_path, {"van-ban/2022.yml": "- id: abc\n  loai: van_ban_khac\n  ten: A\n  ngay: 30/02/2024\n"})
+    done = run_check(tmp_path, "data", "--format", "github", "--progress-every", "0")
+    out, err = text(done.stdout), text(done.stderr)
+    lines = out.rstrip("\n").split("\n")
+    assert all(line.startswith("::") for line in lines[:-1]), out
+    assert SUMMARY.fullmatch(lines[-1]), out
+    assert PROGRESS.search(err) and "::" not in err
+
+
+def test_large_counts_use_the_vietnamese_thousands_separator(tmp_path):
+    people = "".join(f"- id: tap-the-{n}\n  loai: tap_the\n  ten: Tổ {n}\n" for n in range(1200))
+    write_tree(tmp_path, {"doi-tuong/nhieu.yml": people})
+    done = run_check(tmp_path, "data", "--progress-every", "0")
+    out, err = text(done.stdout), text(done.stderr)
+    assert done.returncode == 0, out + err
+    assert "8 tệp, 1.209 mục: 0 lỗi, 0 cảnh báo (" in out
+    assert "Đang kiểm tra liên kết giữa 1.209 mục…" in err
+    assert re.search(r"^Đang đọc dữ liệu: \d/8 tệp, 1\.2\d\d mục…$", err, re.M), err

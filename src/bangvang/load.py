@@ -10,6 +10,7 @@ from pathlib import Path
 from . import clock
 from .images import check_photo
 from .issues import Issues, Position
+from .progress import FileProgress, gc_paused
 from .records import COLLECTIONS, Collection, Record, Report, Unit
 from .schema import Context, Invalid, parse_record
 from .text import nfc
@@ -56,8 +57,25 @@ def _collection_for(rel_parts: tuple[str, ...]) -> Collection | None:
     return None
 
 
-def load(root: Path, today: date | None = None, issues: Issues | None = None) -> tuple[Dataset, Issues]:
-    """Read every file under `root`; return the dataset and all issues found."""
+def load(root: Path, today: date | None = None, issues: Issues | None = None,
+         progress: FileProgress | None = None) -> tuple[Dataset, Issues]:
+    """Read every file under `root`; return the dataset and all issues found.
+
+    `progress`, if given, is called after each data file with (files read, data files in all,
+    records so far): see progress.Progress.files.
+    """
+    with gc_paused():
+        return _load(root, today, issues, progress)
+
+
+def _is_data_file(path: Path, parts: tuple[str, ...]) -> bool:
+    """A file the loop below parses (for the progress count)."""
+    return (path.name not in IGNORED_NAMES and _collection_for(parts) is not None
+            and not path.is_symlink() and not path.is_dir())
+
+
+def _load(root: Path, today: date | None, issues: Issues | None,
+          progress: FileProgress | None) -> tuple[Dataset, Issues]:
     issues = issues or Issues(root)
     ctx = Context(issues, today or clock.today())
     data = Dataset(root)
@@ -66,7 +84,10 @@ def load(root: Path, today: date | None = None, issues: Issues | None = None) ->
                    "Chạy lệnh từ thư mục gốc của kho, nơi có thư mục data/.")
         return data, issues
     attachments_wanted: list[tuple[Report, str]] = []
-    for path in sorted(root.rglob("*")):
+    paths = sorted(root.rglob("*"))
+    total = sum(1 for p in paths if _is_data_file(p, p.relative_to(root).parts)) if progress else 0
+    done = records_read = 0
+    for path in paths:
         rel = _rel(root, path)
         parts = path.relative_to(root).parts
         if path.is_symlink():
@@ -94,12 +115,16 @@ def load(root: Path, today: date | None = None, issues: Issues | None = None) ->
             continue
         data.files[rel] = collection.kind
         for record in _load_file(path, rel, collection, ctx, data.broken_ids):
+            records_read += 1
             if collection.kind == "don_vi":
                 data.unit = record  # type: ignore[assignment]
             else:
                 data.records.setdefault(collection.kind, []).append(record)
             if isinstance(record, Report) and record.raw_text:
                 attachments_wanted.append((record, record.raw_text))
+        if progress:
+            done += 1
+            progress(done, total, records_read)
     if "don_vi" not in data.files.values():
         issues.add(Position(f"{root.name}/don-vi.yml"), "thieu-tep",
                    "Thiếu tệp don-vi.yml mô tả đơn vị công bố bảng vàng.", "Tạo tệp theo hướng dẫn cho cán bộ.")

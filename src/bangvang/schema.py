@@ -403,6 +403,16 @@ def field_specs(cls: type) -> list[FieldSpec]:
     return cached
 
 
+def _specs_by_key(cls: type) -> tuple[dict[str, FieldSpec], tuple[FieldSpec, ...]]:
+    """{YAML key: spec} and the required specs of a record type, in declaration order; cached."""
+    cached = cls.__dict__.get("_specs_by_key")
+    if cached is None:
+        specs = field_specs(cls)
+        cached = ({s.key: s for s in specs}, tuple(s for s in specs if s.required))
+        cls._specs_by_key = cached
+    return cached
+
+
 class Record:
     """Base of every declared record: remembers where each value was written."""
 
@@ -410,13 +420,18 @@ class Record:
     RULES: ClassVar[tuple[Callable, ...]] = ()
 
     def __post_init__(self) -> None:
-        self._positions: dict[str, Position] = {}
+        # attr → where its value was written: the value's Node until asked, then its Position (most
+        # positions are never asked for, and a Position costs more to make than the rest of a field).
+        self._positions: dict[str, Position | Node] = {}
         self._position: Position | None = None
 
     def pos(self, attr: str | None = None) -> Position:
         """Where a field (or the record itself) was written."""
         if attr and attr in self._positions:
-            return self._positions[attr]
+            where = self._positions[attr]
+            if isinstance(where, Node):
+                where = self._positions[attr] = where.position
+            return where
         return self._position or Position("?")
 
 
@@ -426,9 +441,9 @@ def parse_record(cls: type, node: Node, ctx: Context):
         ctx.issues.add(node.position, "sai-kieu", f"Cần một {cls.LABEL} gồm các trường 'tên: giá trị'.",
                        "Mỗi dòng có dạng 'ten_truong: giá trị'; kiểm tra thụt lề.")
         raise Invalid
-    specs = {s.key: s for s in field_specs(cls)}
+    specs, required = _specs_by_key(cls)
     values: dict[str, Any] = {}
-    positions: dict[str, Position] = {}
+    positions: dict[str, Node] = {}
     failed_attrs: set[str] = set()
     failed = False
     for key_node, value_node in node.value:  # type: ignore[union-attr]
@@ -442,7 +457,7 @@ def parse_record(cls: type, node: Node, ctx: Context):
                            hint + "Các trường dùng được: " + ", ".join(specs) + ".")
             failed = True
             continue
-        positions[spec.attr] = value_node.position
+        positions[spec.attr] = value_node
         if value_node.is_empty():
             continue  # "no value" — the required check below decides
         try:
@@ -450,9 +465,9 @@ def parse_record(cls: type, node: Node, ctx: Context):
         except Invalid:
             failed = True
             failed_attrs.add(spec.attr)
-    for spec in specs.values():
-        if spec.required and spec.attr not in values and spec.attr not in failed_attrs:
-            where = positions.get(spec.attr, node.position)
+    for spec in required:
+        if spec.attr not in values and spec.attr not in failed_attrs:
+            where = positions[spec.attr].position if spec.attr in positions else node.position
             ctx.issues.add(where, "thieu-truong", f"Thiếu trường bắt buộc '{spec.key}' ({spec.doc.split('.')[0]}).",
                            f"Thêm dòng '{spec.key}: …'" + (f", ví dụ: {spec.key}: {spec.example}" if spec.example else "") + ".")
             failed = True

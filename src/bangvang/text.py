@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Combining marks that are part of a Vietnamese *letter* (ă â ê ô ơ ư), as
 # opposed to the five tone marks, which only carry secondary weight.
@@ -63,40 +64,63 @@ def _letters(text: str):
         yield letter.lower(), tone, letter != letter.lower()
 
 
+@lru_cache(maxsize=1 << 16)
 def sort_key(text: str) -> tuple:
     """Vietnamese collation key (CLDR order, tones secondary, numbers natural).
 
     >>> words = ["ân", "an", "đa", "da", "ăn"]
     >>> sorted(words, key=sort_key)
     ['an', 'ăn', 'ân', 'da', 'đa']
+
+    Names repeat (given names, family names, the same title on many pages): keys are cached.
     """
     primary: list[tuple[int, int]] = []
     secondary: list[int] = []
     tertiary: list[int] = []
     pos = 0
     text = nfc(text)
-    while pos < len(text):
-        digits = _DIGITS.match(text, pos)
-        if digits:
-            primary.append((1, int(digits.group())))
-            pos = digits.end()
+    end = len(text)
+    while pos < end:
+        ch = text[pos]
+        weights = _CHAR_WEIGHTS.get(ch)
+        if weights is None:
+            weights = _CHAR_WEIGHTS[ch] = _char_weights(ch)
+        if weights is _DIGIT:
+            digits = _DIGITS.match(text, pos)
+            primary.append((1, int(digits.group())))  # type: ignore[union-attr]
+            pos = digits.end()  # type: ignore[union-attr]
             continue
-        letter, tone, upper = next(_letters(text[pos]))
         pos += 1
-        weight = _LETTER_WEIGHT.get(letter)
-        if weight is not None:
-            primary.append((2, weight))
-        elif letter.isalpha():
-            primary.append((3, ord(letter)))
-        elif letter.isspace():
-            primary.append((0, 0))
-        else:
+        if weights is _IGNORED:
             continue  # punctuation is ignorable, as in CLDR's default for names
-        secondary.append(tone)
-        tertiary.append(1 if upper else 0)
+        primary.append(weights[0])
+        secondary.append(weights[1])
+        tertiary.append(weights[2])
     return (tuple(primary), tuple(secondary), tuple(tertiary))
 
 
+_IGNORED, _DIGIT = ("ignored",), ("digit",)
+_CHAR_WEIGHTS: dict[str, tuple] = {}
+
+
+def _char_weights(ch: str) -> tuple:
+    """(primary, secondary, tertiary) weights of one character of an NFC text, _DIGIT or _IGNORED."""
+    if _DIGITS.match(ch):
+        return _DIGIT
+    letter, tone, upper = next(_letters(ch))
+    weight = _LETTER_WEIGHT.get(letter)
+    if weight is not None:
+        primary = (2, weight)
+    elif letter.isalpha():
+        primary = (3, ord(letter))
+    elif letter.isspace():
+        primary = (0, 0)
+    else:
+        return _IGNORED
+    return (primary, tone, 1 if upper else 0)
+
+
+@lru_cache(maxsize=1 << 16)
 def person_sort_key(family: str, middle: str | None, given: str) -> tuple:
     """People sort by given name, then middle name(s), then family name."""
     return (sort_key(given), sort_key(middle or ""), sort_key(family))

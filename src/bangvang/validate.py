@@ -16,7 +16,8 @@ from .dates import PartialDate
 from .issues import Issues, Position
 from .load import Dataset
 from .records import RECIPIENT_URL, Award, Body, Document, Record
-from .schema import REF_LABEL, RefValue, suggest
+from .schema import (REF_LABEL, Bool, Choice, Date, DocNumber as DocNumberField, FieldType, Id, Int, ListOf,
+                     Markdown, Object, PhotoPath, Ref, RefValue, Text, Url, Year, field_specs, suggest)
 from .text import fold
 
 # Namespaces of ids: a report is also a document (it is listed in the register).
@@ -34,15 +35,54 @@ KEEP_HINT = ("Nếu bản gốc đúng là như vậy, giữ nguyên và thêm t
 
 def iter_refs(value):
     """Every RefValue inside a record, nested groups and lists included."""
+    return iter(_refs(value, []))
+
+
+def _refs(value, out: list) -> list:
     if isinstance(value, RefValue):
-        yield value
+        out.append(value)
     elif isinstance(value, list):
         for item in value:
-            yield from iter_refs(item)
+            _refs(item, out)
+    elif isinstance(value, Record):
+        for attr in _ref_attrs(type(value)):
+            item = getattr(value, attr)
+            if item is None:
+                continue
+            if item.__class__ is RefValue:
+                out.append(item)
+            else:
+                _refs(item, out)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         for f in dataclasses.fields(value):
             if "key" in f.metadata:
-                yield from iter_refs(getattr(value, f.name))
+                _refs(getattr(value, f.name), out)
+    return out
+
+
+# Field types whose values are never a RefValue nor hold one (exact types: a subclass may).
+_NO_REFS = (Text, Markdown, Id, Choice, Year, Date, Int, Bool, Url, PhotoPath, DocNumberField)
+_REF_ATTRS: dict[type, tuple[str, ...]] = {}
+
+
+def _may_hold_refs(ftype: FieldType, seen: tuple = ()) -> bool:
+    kind = type(ftype)
+    if kind in _NO_REFS:
+        return False
+    if kind is ListOf:
+        return _may_hold_refs(ftype.item, seen)  # type: ignore[attr-defined]
+    if kind is Object:
+        cls = ftype.cls  # type: ignore[attr-defined]
+        return cls in seen or any(_may_hold_refs(s.type, seen + (cls,)) for s in field_specs(cls))
+    return True  # a Ref, or a field type not known here
+
+
+def _ref_attrs(cls: type) -> tuple[str, ...]:
+    """The declared fields of a record type that can hold references, in declaration order."""
+    attrs = _REF_ATTRS.get(cls)
+    if attrs is None:
+        attrs = _REF_ATTRS[cls] = tuple(s.attr for s in field_specs(cls) if _may_hold_refs(s.type))
+    return attrs
 
 
 def index(data: Dataset) -> dict[str, dict[str, Record]]:
@@ -67,42 +107,100 @@ def validate(data: Dataset, issues: Issues) -> dict[str, list[str]]:
 
 # Personal data that must never be published (Law 91/2025/QH15; DOMAIN.md §4). Numbers are matched
 # whole, so document numbers (1677/NQ-UBTVQH15), years and counts do not trip them.
+_CCCD = r"(?<![\d/.,-])\d{3}([ .]?)\d{3}\1\d{3}\1\d{3}(?![\d/.,-])"
+_CMND = r"(?<![\d/.,-])\d{3}([ .]?)\d{3}\1\d{3}(?![\d/.,-])"
+_PHONE = r"(?<![\w+])(?:\+84[ .-]?|0)[35789](?:[ .-]?\d){8}(?!\d)"
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_BIRTH = r"\b(?:ngày sinh|sinh ngày|sinh năm)\b"
 PERSONAL_DATA = [
-    (re.compile(r"(?<![\d/.,-])\d{3}([ .]?)\d{3}\1\d{3}\1\d{3}(?![\d/.,-])"), "số căn cước công dân (12 chữ số)"),
-    (re.compile(r"(?<![\d/.,-])\d{3}([ .]?)\d{3}\1\d{3}(?![\d/.,-])"), "số chứng minh nhân dân (9 chữ số)"),
-    (re.compile(r"(?<![\w+])(?:\+84[ .-]?|0)[35789](?:[ .-]?\d){8}(?!\d)"), "số điện thoại di động"),
-    (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "địa chỉ thư điện tử"),
-    (re.compile(r"(?i)\b(?:ngày sinh|sinh ngày|sinh năm)\b"), "ngày hoặc năm sinh"),
+    (re.compile(_CCCD), "số căn cước công dân (12 chữ số)"),
+    (re.compile(_CMND), "số chứng minh nhân dân (9 chữ số)"),
+    (re.compile(_PHONE), "số điện thoại di động"),
+    (re.compile(_EMAIL), "địa chỉ thư điện tử"),
+    (re.compile("(?i)" + _BIRTH), "ngày hoặc năm sinh"),
 ]
 # Fields where a public office contact (phone, e-mail of the ward office) is expected.
 CONTACT_FIELDS = {"contact"}
+_CONTACT_KINDS = ("số điện thoại di động", "địa chỉ thư điện tử")
 
 
-def _text_values(record):
-    """(attr, value, position) of every text value in a record, nested groups included."""
-    for f in dataclasses.fields(record):
-        if "key" not in f.metadata:
+# Cheap screens, each a superset of some patterns above: a value none of them finds cannot match
+# those patterns, so the ordered search (which decides what is reported) runs only on the few
+# values that have a long run of digits, an '@' or the word 'sinh' (the great majority have none).
+_DIGIT_RUN = re.compile(r"\d[\d .+-]{7,}\d")  # ≥ 9 digits and separators: CCCD, CMND, phone numbers
+_SINH = re.compile(r"(?i)sinh")  # in every birth phrase, case ignored the same way
+
+
+def _may_hold_personal_data(text: str, contact: bool) -> bool:
+    if not contact and "@" in text:
+        return True
+    return _DIGIT_RUN.search(text) is not None or _SINH.search(text) is not None
+
+
+# Field types whose values are never text nor hold any (numbers, dates, references; exact types).
+_NO_TEXT = (Ref, Year, Int, Bool, Date, DocNumberField)
+_TEXT_ATTRS: dict[type, tuple[str, ...]] = {}
+
+
+def _may_hold_text(ftype) -> bool:
+    if type(ftype) is ListOf:
+        return _may_hold_text(ftype.item)
+    return type(ftype) not in _NO_TEXT
+
+
+def _text_attrs(cls: type) -> tuple[str, ...]:
+    """The declared (YAML) fields of a dataclass that may hold text, in declaration order; cached."""
+    attrs = _TEXT_ATTRS.get(cls)
+    if attrs is None:
+        types = {f.name: f.metadata["type"] for f in dataclasses.fields(cls) if "key" in f.metadata}
+        attrs = _TEXT_ATTRS[cls] = tuple(name for name, ftype in types.items() if _may_hold_text(ftype))
+    return attrs
+
+
+_DATACLASS_TYPES: dict[type, bool] = {}
+
+
+def _text_values(record, out: list | None = None) -> list:
+    """(attr, value, where) of every text value in a record, nested groups included.
+
+    `where` is a Position, or the (nested) record whose `pos(attr)` tells it: most values are
+    never reported, so their positions are not looked up.
+    """
+    if out is None:
+        out = []
+    for name in _text_attrs(type(record)):
+        value = getattr(record, name)
+        if value is None:
             continue
-        value = getattr(record, f.name)
-        items = value if isinstance(value, list) else [value]
-        for item in items:
+        for item in value if isinstance(value, list) else (value,):
             if isinstance(item, str):
-                yield f.name, item, record.pos(f.name)
-            elif dataclasses.is_dataclass(item) and not isinstance(item, type):
-                yield from _text_values(item)
+                out.append((name, item, record))
+                continue
+            kind = type(item)
+            is_dataclass = _DATACLASS_TYPES.get(kind)
+            if is_dataclass is None:
+                is_dataclass = _DATACLASS_TYPES[kind] = dataclasses.is_dataclass(kind)
+            if is_dataclass and (_text_attrs(kind) or getattr(item, "body_markdown", None)):
+                _text_values(item, out)
     body = getattr(record, "body_markdown", None)
     if body:
-        yield "body_markdown", body, Position(record.pos().path, getattr(record, "body_line", 1))
+        out.append(("body_markdown", body, Position(record.pos().path, getattr(record, "body_line", 1))))
+    return out
 
 
 def _check_personal_data(data: Dataset, issues: Issues) -> None:
     everything = [r for records in data.records.values() for r in records] + ([data.unit] if data.unit else [])
-    values = [v for record in everything for v in _text_values(record)]
+    values: list = []
+    for record in everything:
+        _text_values(record, values)
     # Raw report extracts are published verbatim too.
     values += [("attachment", text, Position(rel, 1, 1)) for rel, text in data.attachments.items()]
-    for attr, text, position in values:
+    for attr, text, where in values:
+        if not _may_hold_personal_data(text, attr in CONTACT_FIELDS):
+            continue
+        position = where if isinstance(where, Position) else where.pos(attr)
         for pattern, what in PERSONAL_DATA:
-            if attr in CONTACT_FIELDS and what in ("số điện thoại di động", "địa chỉ thư điện tử"):
+            if attr in CONTACT_FIELDS and what in _CONTACT_KINDS:
                 continue
             if m := pattern.search(text):
                 line = text[: m.start()].count("\n")

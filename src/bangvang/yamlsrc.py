@@ -17,12 +17,15 @@ from pathlib import Path
 import yaml
 
 from .issues import Issues, Position
-from .text import nfc
 
 try:  # libyaml makes parsing ~8x faster; the pure-Python parser gives the same events.
     from yaml import CSafeLoader as _EventLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _EventLoader
+
+_ScalarEvent, _AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
+_SequenceStartEvent, _SequenceEndEvent, _MappingEndEvent = yaml.SequenceStartEvent, yaml.SequenceEndEvent, yaml.MappingEndEvent
+_normalize = unicodedata.normalize
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 20
@@ -117,6 +120,16 @@ def _forbidden_char(ch: str) -> str | None:
     return None
 
 
+def _only_allowed(text: str) -> bool:
+    """True when no character of `text` can be one `_forbidden_char` names (checked in C).
+
+    Every forbidden character (Cc except tab and line ends, Cf, Co, Cn, Cs, NBSP, U+2028/9) is
+    non-printable for str.isprintable(); the converse is not true (tab, line ends, other
+    spaces such as U+2003), so False only means "look closer", character by character.
+    """
+    return text.isprintable() or text.replace("\n", "").replace("\r", "").replace("\t", "").isprintable()
+
+
 def read_text(path: Path, rel: str, issues: Issues) -> str | None:
     """Decode a data file as UTF-8 (BOM accepted) and check every character."""
     raw = path.read_bytes()
@@ -139,18 +152,24 @@ def read_text(path: Path, rel: str, issues: Issues) -> str | None:
                    "Nếu chữ được gõ bằng bảng mã cũ (TCVN3, VNI), hãy chuyển mã sang Unicode trước.")
         return None
     issues.remember_source(rel, text)
+    # One pass over the whole text in C for the usual case: nothing to report.
+    odd_chars = not _only_allowed(text)
+    odd_runs = _MOJIBAKE_RUN.search(text) is not None
+    if not odd_chars and not odd_runs:
+        return text
     clean = True
     # Split on "\n" only: str.splitlines() would also split on (and so hide) U+2028, \x0c …
     for number, line_text in enumerate(text.split("\n"), start=1):
         line_text = line_text.removesuffix("\r")
-        for index, ch in enumerate(line_text):
-            problem = _forbidden_char(ch)
-            if problem:
-                issues.add(Position(rel, number, index + 1), "ky-tu-an",
-                           f"Có {problem} trong dữ liệu.",
-                           "Xoá ký tự này (thường do sao chép từ Word hoặc trang web) và gõ lại bằng bàn phím.")
-                clean = False
-        if (at := _mojibake_at(line_text)) is not None:
+        if odd_chars and not _only_allowed(line_text):
+            for index, ch in enumerate(line_text):
+                problem = _forbidden_char(ch)
+                if problem:
+                    issues.add(Position(rel, number, index + 1), "ky-tu-an",
+                               f"Có {problem} trong dữ liệu.",
+                               "Xoá ký tự này (thường do sao chép từ Word hoặc trang web) và gõ lại bằng bàn phím.")
+                    clean = False
+        if odd_runs and (at := _mojibake_at(line_text)) is not None:
             issues.add(Position(rel, number, at + 1), "loi-bang-ma",
                        f"Chữ bị lỗi bảng mã: '{line_text[at:at + 8]}…'.",
                        "Văn bản đã bị đọc sai bảng mã rồi lưu lại; gõ lại đoạn này hoặc sao chép từ bản gốc.")
@@ -165,6 +184,9 @@ class _Composer:
         self.rel = rel
         self.issues = issues
         self.loader = _EventLoader(text)
+        self.source = issues._sources.get(rel, [])
+        # Lines (0-based, as in `source`) with a '#': only there can a plain value be cut by a comment.
+        self.comment_lines = {i for i, line in enumerate(self.source) if "#" in line}
 
     def _pos(self, mark) -> Position:
         return Position(self.rel, mark.line + 1, mark.column + 1)
@@ -187,7 +209,7 @@ class _Composer:
             if loader.check_event(yaml.StreamEndEvent):
                 return None
             loader.get_event()  # DocumentStart
-            root = self._node(0)
+            root = self._compose(loader.get_event(), 0)
             loader.get_event()  # DocumentEnd
             if not loader.check_event(yaml.StreamEndEvent):
                 event = loader.peek_event()
@@ -215,68 +237,109 @@ class _Composer:
         finally:
             loader.dispose()
 
-    def _node(self, depth: int) -> Node:
-        loader = self.loader
-        event = loader.get_event()
-        pos = event.start_mark
-        line, column = pos.line + 1, pos.column + 1
+    def _deep(self, mark) -> None:
+        self.issues.add(self._pos(mark), "yaml-qua-sau", f"Dữ liệu lồng nhau quá {MAX_DEPTH} cấp.",
+                        "Dữ liệu bảng vàng không cần lồng sâu như vậy; kiểm tra lại thụt lề.")
+        raise _TooDeep()
+
+    def _compose(self, event, depth: int) -> Node:
+        """The node that starts with `event` (already taken from the parser).
+
+        This runs for every value of every data file, so it is written for speed: events are
+        told apart by class, children are read in their parent's loop, and the common case — a
+        plain scalar without anchor or tag — is built inline. The checks and their order are
+        those of a plain recursive composition: depth, alias, anchor, tag, then the value.
+        """
         if depth > MAX_DEPTH:
-            self.issues.add(self._pos(pos), "yaml-qua-sau", f"Dữ liệu lồng nhau quá {MAX_DEPTH} cấp.",
-                            "Dữ liệu bảng vàng không cần lồng sâu như vậy; kiểm tra lại thụt lề.")
-            raise _TooDeep()
-        if isinstance(event, yaml.AliasEvent):
-            self.issues.add(self._pos(pos), "yaml-anchor", f"Không dùng tham chiếu YAML '*{event.anchor}'.",
+            self._deep(event.start_mark)
+        cls = event.__class__
+        if cls is _ScalarEvent:
+            return self._scalar(event)
+        if cls is _AliasEvent:
+            mark = event.start_mark
+            self.issues.add(self._pos(mark), "yaml-anchor", f"Không dùng tham chiếu YAML '*{event.anchor}'.",
                             "Viết đầy đủ giá trị ở mỗi chỗ cần dùng, không dùng & và *.")
-            return Node(SCALAR, "", self.rel, line, column)
-        self._refuse_extras(event)
-        if isinstance(event, yaml.ScalarEvent):
-            # Plain style is None from PyYAML's parser and '' from libyaml's.
-            plain = not event.style
-            if event.style == '"':
-                # Escapes such as "\u200b" or "\a" create characters the file text does not show.
-                for ch in event.value:
-                    if ch != "\n" and (problem := _forbidden_char(ch)):
-                        self.issues.add(self._pos(pos), "ky-tu-an", f"Có {problem} trong giá trị (viết bằng mã thoát).",
-                                        "Xoá mã thoát tạo ra ký tự này (ví dụ \\u200b, \\a) khỏi giá trị.")
-                        break
-            if event.style in ("|", ">"):
-                # A block scalar's text starts on the next line: point there, at its indentation.
-                source = self.issues._sources.get(self.rel, [])
-                if line < len(source):
-                    line, column = line + 1, len(source[line]) - len(source[line].lstrip(" ")) + 1
-            node = Node(SCALAR, nfc(event.value), self.rel, line, column, plain=plain)
-            if plain and event.value and event.end_mark.line == event.start_mark.line:
-                source = self.issues._sources.get(self.rel, [])
-                if event.end_mark.line < len(source):
-                    rest = source[event.end_mark.line][event.end_mark.column:]
-                    node.comment_after = rest.lstrip().startswith("#")
-            return node
-        if isinstance(event, yaml.SequenceStartEvent):
-            items = []
-            while not loader.check_event(yaml.SequenceEndEvent):
-                items.append(self._node(depth + 1))
-            loader.get_event()
-            return Node(SEQUENCE, items, self.rel, line, column)
-        # Mapping
-        pairs: list[tuple[Node, Node]] = []
+            return Node(SCALAR, "", self.rel, mark.line + 1, mark.column + 1)
+        if event.anchor is not None or event.tag is not None:
+            self._refuse_extras(event)
+        mark = event.start_mark
+        rel = self.rel
+        get_event = self.loader.get_event
+        child_depth = depth + 1
+        if child_depth > MAX_DEPTH:
+            child = get_event()
+            if child.__class__ is not (_SequenceEndEvent if cls is _SequenceStartEvent else _MappingEndEvent):
+                self._deep(child.start_mark)
+            return Node(SEQUENCE if cls is _SequenceStartEvent else MAPPING, [], rel, mark.line + 1, mark.column + 1)
+        comment_lines, source = self.comment_lines, self.source
+        is_sequence = cls is _SequenceStartEvent
+        end_class = _SequenceEndEvent if is_sequence else _MappingEndEvent
+        items: list = []  # a sequence's nodes, or a mapping's (key, value) pairs
         seen: dict[str, Node] = {}
-        while not loader.check_event(yaml.MappingEndEvent):
-            key = self._node(depth + 1)
-            value = self._node(depth + 1)
-            if key.kind != SCALAR:
-                self.issues.add(key.position, "yaml-khoa-khong-hop-le", "Tên trường phải là chữ.",
+        key: Node | None = None
+        while True:
+            child = get_event()
+            if child.__class__ is end_class:
+                break
+            if child.__class__ is _ScalarEvent and not child.style and child.anchor is None and child.tag is None:
+                # A plain scalar without anchor or tag, the most common node: built here, as _scalar would.
+                start = child.start_mark
+                text = child.value
+                node = Node(SCALAR, text if text.isascii() else _normalize("NFC", text), rel,
+                            start.line + 1, start.column + 1, True)
+                if text and start.line in comment_lines and child.end_mark.line == start.line:
+                    node.comment_after = source[start.line][child.end_mark.column:].lstrip().startswith("#")
+            else:
+                node = self._compose(child, child_depth)
+            if is_sequence:
+                items.append(node)
+                continue
+            if key is None:
+                key = node
+                continue
+            name_node, key = key, None  # the pair is complete: check its key
+            if name_node.kind != SCALAR:
+                self.issues.add(name_node.position, "yaml-khoa-khong-hop-le", "Tên trường phải là chữ.",
                                 "Tên trường là một từ như 'ten' hoặc 'ngay', theo sau là dấu hai chấm.")
                 continue
-            if key.value in seen:
-                first = seen[key.value]
-                self.issues.add(key.position, "trung-truong",
-                                f"Trường '{key.value}' xuất hiện hai lần trong cùng một mục; giá trị trước sẽ bị mất.",
-                                "Giữ lại một trường duy nhất với giá trị đúng.", related=first.position)
+            name = name_node.value
+            if name in seen:
+                self.issues.add(name_node.position, "trung-truong",
+                                f"Trường '{name}' xuất hiện hai lần trong cùng một mục; giá trị trước sẽ bị mất.",
+                                "Giữ lại một trường duy nhất với giá trị đúng.", related=seen[name].position)
                 continue
-            seen[key.value] = key
-            pairs.append((key, value))
-        loader.get_event()
-        return Node(MAPPING, pairs, self.rel, line, column)
+            seen[name] = name_node  # type: ignore[index]
+            items.append((name_node, node))
+        return Node(SEQUENCE if is_sequence else MAPPING, items, rel, mark.line + 1, mark.column + 1)
+
+    def _scalar(self, event) -> Node:
+        """A scalar event (depth already checked)."""
+        if event.anchor is not None or event.tag is not None:
+            self._refuse_extras(event)
+        mark = event.start_mark
+        line, column = mark.line + 1, mark.column + 1
+        value = event.value
+        style = event.style
+        if not style:  # plain: None from PyYAML's parser and '' from libyaml's
+            node = Node(SCALAR, value if value.isascii() else _normalize("NFC", value), self.rel, line, column, True)
+            if value and mark.line in self.comment_lines:
+                end = event.end_mark
+                if end.line == mark.line:
+                    node.comment_after = self.source[end.line][end.column:].lstrip().startswith("#")
+            return node
+        if style == '"' and not _only_allowed(value):
+            # Escapes such as "\u200b" or "\a" create characters the file text does not show.
+            for ch in value:
+                if ch != "\n" and (problem := _forbidden_char(ch)):
+                    self.issues.add(self._pos(mark), "ky-tu-an", f"Có {problem} trong giá trị (viết bằng mã thoát).",
+                                    "Xoá mã thoát tạo ra ký tự này (ví dụ \\u200b, \\a) khỏi giá trị.")
+                    break
+        elif style == "|" or style == ">":
+            # A block scalar's text starts on the next line: point there, at its indentation.
+            source = self.source
+            if line < len(source):
+                line, column = line + 1, len(source[line]) - len(source[line].lstrip(" ")) + 1
+        return Node(SCALAR, value if value.isascii() else _normalize("NFC", value), self.rel, line, column)
 
 
 class _TooDeep(Exception):
