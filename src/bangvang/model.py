@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
-from . import vocab
+from . import paging, vocab
 from .dates import PartialDate
 from .issues import Issues
 from .load import Dataset, load
@@ -48,6 +49,7 @@ class Board:
     data_root: Path | None = None      # where photos are read from
     withdrawn: dict[str, Recipient] = field(default_factory=dict)  # asked to be removed: counted, never shown
     removals: list = field(default_factory=list)                    # declared removals (data/da-go.yml)
+    page_size: int = paging.PAGE_SIZE  # rows per list page (tests lower it to paginate small data)
 
     def __post_init__(self) -> None:
         self.by_id = {
@@ -120,11 +122,23 @@ class Board:
         return record_url(record)
 
     def award_url(self, award: Award) -> str:
-        """Where an award is shown: its row on the recipient's page, or on the awards list."""
+        """Where an award is shown: its row on the recipient's page, or on the awards list
+        (on the numbered page that holds it when the list is split)."""
         person = self.public_recipient(award)
         if person is not None:
             return f"{self.url(person)}#{self.public_award_id(award)}"
-        return f"khen-thuong/#{self.public_award_id(award)}"
+        page = self._award_list_pages.get(award.id, "khen-thuong/")
+        return f"{page}#{self.public_award_id(award)}"
+
+    @cached_property
+    def awards_listing(self) -> paging.Listing | None:
+        """The awards list cut by year and page, or None when it is one page (paging.py)."""
+        return paging.awards_listing(self.awards_by_year(), len(self.awards), self.page_size)
+
+    @cached_property
+    def _award_list_pages(self) -> dict[str, str]:
+        """Award id → the page of the awards list that shows its row (empty when the list is one page)."""
+        return self.awards_listing.page_of(lambda a: a.id) if self.awards_listing else {}
 
     @staticmethod
     def source_file(record) -> str:
@@ -225,12 +239,13 @@ class Board:
             return vocab.RECIPIENT_TYPES[value].label
         return vocab.AWARD_STATUS[value].label
 
-    def filter_options(self) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
-        """(key, label, [(value, label, count)]) for every facet with more than one value."""
+    def filter_options(self, awards: list[Award] | None = None) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
+        """(key, label, [(value, label, count)]) for every facet with more than one value, counted over
+        `awards` (every award by default; the rows of one page when a list is split into pages)."""
         labels = {"nam": "Năm", "hinh-thuc": "Danh hiệu, hình thức", "cap": "Cấp khen", "loai-hinh": "Loại hình",
                   "phong-trao": "Phong trào", "doi-tuong": "Đối tượng", "trang-thai": "Trạng thái"}
         counts: dict[str, Counter] = {key: Counter() for key in labels}
-        for award in self.awards:
+        for award in self.awards if awards is None else awards:
             for key, values in self.facets(award).items():
                 counts[key].update(set(values))
         result = []
@@ -244,6 +259,9 @@ class Board:
             result.append((key, label, values))
         return result
 
+    def awards_of_recipients(self, recipients: list[Recipient]) -> list[Award]:
+        return [award for r in recipients for award in self.awards_of[r.id]]
+
     def recipient_facets(self, recipient: Recipient) -> dict[str, list[str]]:
         """A recipient matches a filter value when any of its awards does."""
         merged: dict[str, set[str]] = defaultdict(set)
@@ -255,10 +273,11 @@ class Board:
 
     # -- groupings for list pages ---------------------------------------
 
-    def awards_by_year(self) -> list[tuple[str | None, list[Award]]]:
-        """Groups headed '2023', '2014–2023' (figures over a period) or None (year unknown), newest first."""
+    def awards_by_year(self, awards: list[Award] | None = None) -> list[tuple[str | None, list[Award]]]:
+        """Groups headed '2023', '2014–2023' (figures over a period) or None (year unknown), newest first,
+        of `awards` (every award by default)."""
         groups: dict[str | None, list[Award]] = defaultdict(list)
-        for award in self.awards:
+        for award in self.awards if awards is None else awards:
             if award.year:
                 key = str(award.year)
             elif award.period:
@@ -274,6 +293,11 @@ class Board:
         if None in groups:
             result.append((None, groups[None]))
         return result
+
+    def awards_by_what(self, awards: list[Award]) -> list[tuple[str, int]]:
+        """(title or form, number of award lines), most frequent first; unknown as ''."""
+        counts = Counter(a.what for a in awards)
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] == "", sort_key(kv[0])))
 
     def latest_awards(self, n: int = 6) -> list[Award]:
         """Granted awards, newest first, named recipients before figures."""
@@ -326,9 +350,11 @@ def build_board(data: Dataset, issues: Issues) -> Board | None:
     return board
 
 
-def load_board(root: Path, today: date | None = None) -> tuple[Board | None, Issues]:
-    """data/ → load → validate → Board. Returns (None, issues) when anything is wrong."""
-    data, issues = load(root, today)
+def load_board(root: Path, today: date | None = None, progress=None) -> tuple[Board | None, Issues]:
+    """data/ → load → validate → Board. Returns (None, issues) when anything is wrong.
+
+    `progress(files done, files in all, records so far)` is called after each file (progress.py)."""
+    data, issues = load(root, today, progress=progress)
     if issues.errors:
         # Still run the cross-record rules so the officer sees every problem at once.
         validate(data, issues)

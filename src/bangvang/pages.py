@@ -15,10 +15,10 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import charts, clock, codes, dictionary, feed, images, opendata, vocab
+from . import charts, clock, codes, dictionary, feed, images, opendata, paging, vocab
 from .markdown_safe import SafeMarkdown
 from .model import Board
-from .records import COLLECTIONS
+from .records import COLLECTIONS, RECIPIENT_URL
 from .text import sort_key
 from .validate import public_id
 
@@ -64,8 +64,19 @@ def _headings(html: str) -> list[dict]:
 
 
 def _relative(target: str, base: str) -> str:
-    """Link from page `base` to page `target` (both site paths like 'a/b/')."""
-    rel = posixpath.relpath("/" + target, "/" + base)
+    """Link from page `base` to page `target` (both site paths like 'a/b/').
+
+    The same result as posixpath.relpath on the two paths, without its normalisation work: pages
+    ask for tens of thousands of links, and site paths are already normal.
+    """
+    to = [p for p in target.split("/") if p]
+    here = [p for p in base.split("/") if p]
+    common = 0
+    for a, b in zip(to, here):
+        if a != b:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(here) - common) + to[common:]) or "."
     if rel == ".":
         return "./"
     return rel + ("/" if target.endswith("/") and not rel.endswith("/") else "")
@@ -109,7 +120,45 @@ class Site:
         if record is not None:
             spec.edit_path = self._edit(record)
             spec.edit_line = record.pos().line
+        if spec.src_uri in self.pages:
+            # Only a list page can meet a record's page (van-ban/nam-2023/ and a document with id
+            # 'nam-2023'); one would silently replace the other.
+            raise ValueError(f"Hai trang trùng địa chỉ /{spec.url}: "
+                             f"“{self.pages[spec.src_uri].title}” và “{spec.title}”. Hãy đổi mã của bản ghi.")
         self.pages[spec.src_uri] = spec
+
+    def _add_list_pages(self, listing: paging.Listing | None, template: str, title, description: str,
+                        folder: str) -> None:
+        """The numbered pages of a list cut into sections (paging.py). They stay out of the
+        navigation and of search: search finds the records' own pages, not their rows in lists."""
+        if listing is None:
+            return
+        for page in listing.pages:
+            heading = title(page.section)
+            suffix = f" (trang {page.number}/{page.count})" if page.count > 1 else ""
+            self._add(PageSpec(paging.src_uri(page.url), heading + suffix, template,
+                               {"listing": listing, "list_page": page, "heading": heading},
+                               edit_path=self._folder(folder), description=f"{heading}{suffix}: {description}",
+                               searchable=False))
+
+    def _award_pages(self, record, base: str, awards: list, name: str, kind: str, what: str) -> dict:
+        """A record page (at `base`) listing more awards than a page holds shows the first PAGE_SIZE
+        rows with a summary, and numbers the rest (phong-trao/<id>/trang-2/). Returns the context of
+        the record's own page."""
+        pages = paging.number_pages(base, awards, self.board.page_size)
+        if len(pages) == 1:
+            return {"awards_page": None, "awards_summary": None}
+        for page in pages[1:]:
+            self._add(PageSpec(paging.src_uri(page.url), f"{name} — khen thưởng, trang {page.number}/{page.count}",
+                               "record_awards.html",
+                               {"name": name, "kind": kind, "what": what, "awards_page": page, "total": len(awards)},
+                               description=f"Khen thưởng {what}: {name} (trang {page.number}/{page.count}).",
+                               searchable=False), record)
+        where = {a.id: page for page in pages for a in page.rows}
+        years = [(year or "Không rõ năm", len(group), where[group[0].id], group[0])
+                 for year, group in self.board.awards_by_year(awards)]
+        summary = {"total": len(awards), "years": years, "whats": self.board.awards_by_what(awards)}
+        return {"awards_page": pages[0], "awards_summary": summary}
 
     def _collect(self) -> None:
         b = self.board
@@ -120,14 +169,27 @@ class Site:
                            edit_path=self._folder("phong-trao"),
                            description=f"Các phong trào thi đua của {unit.name}."))
         for m in b.movements:
-            self._add(PageSpec(f"phong-trao/{m.id}.md", m.name, "movement.html", {"movement": m},
+            self._add(PageSpec(f"phong-trao/{m.id}.md", m.name, "movement.html",
+                               {"movement": m, **self._award_pages(m, f"phong-trao/{m.id}/", b.awards_in_movement[m.id],
+                                                                   m.name, "phong trào", "trong phong trào")},
                                description=f"Phong trào thi đua: {m.name}."), m)
-        self._add(PageSpec("khen-thuong/index.md", "Khen thưởng", "awards.html", in_nav=True,
+        self._add(PageSpec("khen-thuong/index.md", "Khen thưởng", "awards.html",
+                           {"listing": b.awards_listing, "list_page": None}, in_nav=True,
                            edit_path=self._folder("khen-thuong"),
                            description=f"Danh hiệu thi đua, hình thức khen thưởng của {unit.name}, theo năm."))
-        self._add(PageSpec("doi-tuong/index.md", "Tập thể, cá nhân", "recipients.html", in_nav=True,
+        self._add_list_pages(b.awards_listing, "awards.html",
+                             lambda s: f"Khen thưởng {s.title[:1].lower()}{s.title[1:]}",
+                             f"danh hiệu thi đua, hình thức khen thưởng của {unit.name}.", "khen-thuong")
+        recipients = paging.recipients_listing(
+            b.recipients, b.page_size,
+            [(kind, RECIPIENT_URL[kind], vocab.RECIPIENT_TYPES[kind].label) for kind in ("tap_the", "ca_nhan", "ho_gia_dinh")],
+            given_name=lambda r: r.name, order=sort_key)
+        self._add(PageSpec("doi-tuong/index.md", "Tập thể, cá nhân", "recipients.html",
+                           {"listing": recipients, "list_page": None}, in_nav=True,
                            edit_path=self._folder("doi-tuong"),
                            description=f"Các tập thể, cá nhân, hộ gia đình được khen thưởng ở {unit.name}."))
+        self._add_list_pages(recipients, "recipients.html", lambda s: s.title,
+                             f"các tập thể, cá nhân, hộ gia đình được khen thưởng ở {unit.name}.", "doi-tuong")
         for r in b.recipients:
             self._add(PageSpec(f"{b.url(r)[:-1]}.md", r.display_name, "recipient.html", {"recipient": r},
                                description=f"{vocab.RECIPIENT_TYPES[r.recipient_type].label} {r.display_name}: "
@@ -138,12 +200,19 @@ class Site:
         for m in b.models:
             self._add(PageSpec(f"dien-hinh/{m.id}.md", m.title, "model.html", {"model": m},
                                description=m.summary or m.title), m)
-        self._add(PageSpec("van-ban/index.md", "Văn bản", "documents.html", in_nav=True,
+        documents = paging.documents_listing(b.documents, b.page_size)
+        self._add(PageSpec("van-ban/index.md", "Văn bản", "documents.html",
+                           {"listing": documents, "list_page": None}, in_nav=True,
                            edit_path=self._folder("van-ban"),
                            description=f"Sổ văn bản về thi đua, khen thưởng của {unit.name}."))
         for d in b.documents:
-            self._add(PageSpec(f"van-ban/{d.id}.md", d.display_title, "document.html", {"doc": d},
+            self._add(PageSpec(f"van-ban/{d.id}.md", d.display_title, "document.html",
+                               {"doc": d, **self._award_pages(d, f"van-ban/{d.id}/", b.awards_by_decision[d.id],
+                                                              d.display_title, "văn bản", "theo văn bản")},
                                description=d.summary or d.display_title), d)
+        self._add_list_pages(documents, "documents.html",
+                             lambda s: f"Văn bản {s.title[:1].lower()}{s.title[1:]}",
+                             f"sổ văn bản về thi đua, khen thưởng của {unit.name}.", "van-ban")
         self._add(PageSpec("bao-cao/index.md", "Báo cáo", "reports.html", in_nav=True,
                            edit_path=self._folder("bao-cao"),
                            description=f"Toàn văn các báo cáo thi đua, khen thưởng của {unit.name}."))
