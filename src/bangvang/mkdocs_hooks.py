@@ -21,6 +21,7 @@ from .csp import add_policy
 from .feed import FEED_FILE, build_feed
 from .model import load_board
 from .pages import Site
+from .progress import EVERY_SECONDS, Progress, vn_int, vn_seconds
 from .search import SearchIndex
 
 log = get_plugin_logger(__name__)
@@ -28,6 +29,45 @@ EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://w
 
 _site: Site | None = None
 _search: SearchIndex | None = None
+_progress: "BuildProgress | None" = None
+
+
+class _LogLines:
+    """A stream for Progress that hands each line to MkDocs' log (so `-q` silences it too)."""
+
+    def write(self, text: str) -> None:
+        if text.strip():
+            log.info(text.strip())
+
+    def flush(self) -> None:
+        pass
+
+
+class BuildProgress(Progress):
+    """What a long build tells the officer: records read, pages made, and a summary at the end."""
+
+    def __init__(self) -> None:
+        # BANGVANG_PROGRESS_EVERY: seconds between progress lines (0: every file and page; tests use it)
+        super().__init__(_LogLines(), every=float(os.environ.get("BANGVANG_PROGRESS_EVERY") or EVERY_SECONDS))
+        self.records = 0
+        self.pages_total = 0
+        self.pages_done = 0
+
+    def files(self, done: int, total: int, records: int) -> None:
+        self.records = records
+        super().files(done, total, records)
+
+    def page(self) -> None:
+        self.pages_done += 1
+        if self.due():
+            self.say(f"Đang tạo trang: {vn_int(self.pages_done)}/{vn_int(self.pages_total)}…")
+
+    def summary(self, search: dict) -> str:
+        line = (f"Đã tạo {vn_int(self.pages_done)} trang từ {vn_int(self.records)} mục dữ liệu "
+                f"trong {vn_seconds(self.elapsed())} giây")
+        if search:
+            line += f"; tìm kiếm: {vn_int(search['entries'])} mục, {vn_int(search['files'])} tệp"
+        return line + "."
 
 
 def data_dir(config) -> Path:
@@ -38,9 +78,10 @@ def data_dir(config) -> Path:
 
 
 def on_config(config, **kwargs):
-    global _site, _search
+    global _site, _search, _progress
     folder = data_dir(config)
-    board, issues = load_board(folder)
+    _progress = BuildProgress()
+    board, issues = load_board(folder, progress=_progress.files)
     for warning in issues.warnings:
         log.warning(issues.format(warning))
     if board is None:
@@ -66,6 +107,7 @@ def on_config(config, **kwargs):
         config.watch.append(str(folder))
     _site = Site(board, data_dir=folder.name, repo_url=config.repo_url)
     _search = SearchIndex()
+    _progress.stage(f"Đã đọc {vn_int(_progress.records)} mục dữ liệu; đang tạo trang…")
     return config
 
 
@@ -85,6 +127,7 @@ def on_files(files, config, **kwargs):
         if spec.edit_path and not spec.edit_path.endswith("/"):
             f.edit_uri = "../" + spec.edit_path  # joined to repo_url + edit_uri ('edit/main/docs/')
         files.append(f)
+    _progress.pages_total = len(files.documentation_pages())
     return files
 
 
@@ -120,6 +163,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 
 def on_page_content(content, page, config, files, **kwargs):
+    _progress.page()
     spec = _spec(page)
     if spec is None:
         _search.add_page(page.url, html.escape(page.title or ""), content, sections=True)
@@ -159,5 +203,4 @@ def on_post_build(config, **kwargs):
         Path(config.site_dir, "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")
         Path(config.site_dir, "sitemap.xml.gz").unlink(missing_ok=True)
     figures = _search.write(config.site_dir)
-    if figures:
-        log.info("Tìm kiếm: %s mục, %s tệp, %s byte.", *(f"{figures[k]:,}".replace(",", ".") for k in ("entries", "files", "bytes")))
+    log.info(_progress.summary(figures))
