@@ -62,3 +62,19 @@ def test_a_declared_removal_passes_and_is_logged(tmp_path):
     assert "03/01/2024 — Văn bản (cả báo cáo): Thông báo ghi nhầm, đã thu hồi." in visible_text(build.page("gioi-thieu/"))
     assert manifest(data).returncode == 0
     assert "9-tb-ubnd-2024" not in (data / "da-cong-bo.yml").read_text(encoding="utf-8")
+
+
+def test_a_damaged_manifest_line_is_an_error_not_a_crash(tmp_path):
+    # Two lines merged by a careless edit: "- 9-tb-ubnd-2024" followed by "khen_thuong:" at the
+    # item's indentation makes the item a mapping. The checker used to crash (unhashable list).
+    data = published_tree(tmp_path)
+    path = data / "da-cong-bo.yml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = lines.index("  - 9-tb-ubnd-2024")
+    lines[at] = "  - 9-tb-ubnd-2024:"
+    lines.insert(at + 1, "      - x")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    board, issues = load_board(data, today=TODAY)
+    assert board is None
+    assert [(i.code, i.position.path, i.position.line) for i in issues.errors] == \
+        [("sai-kieu", "data/da-cong-bo.yml", at + 1)]

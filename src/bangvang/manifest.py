@@ -16,7 +16,7 @@ from pathlib import Path
 from .issues import Issues, Position
 from .load import MANIFEST_FILE, Dataset, load
 from .validate import NAMESPACE
-from .yamlsrc import MAPPING, SEQUENCE, parse_yaml, read_text
+from .yamlsrc import MAPPING, SCALAR, SEQUENCE, parse_yaml, read_text
 
 MANIFEST = MANIFEST_FILE
 KINDS = ("co_quan", "van_ban", "phong_trao", "doi_tuong", "khen_thuong", "dien_hinh")
@@ -51,7 +51,14 @@ def read_manifest(root: Path, issues: Issues) -> dict[str, dict[str, Position]] 
             issues.add(key.position, "tep-khong-ro-loai", f"'{key.value}' không phải một loại dữ liệu đã công bố.",
                        "Tạo lại tệp bằng lệnh python -m bangvang.manifest.")
             continue
-        result[key.value] = {item.value: item.position for item in value.value}  # type: ignore[union-attr]
+        ids: dict[str, Position] = {}
+        for item in value.value:  # type: ignore[union-attr]
+            if item.kind != SCALAR:  # e.g. a line merged with the next one ("- id" + "khen_thuong:")
+                issues.add(item.position, "sai-kieu", "Mỗi dòng của danh sách đã công bố chỉ ghi một mã.",
+                           "Tạo lại tệp bằng lệnh python -m bangvang.manifest.")
+                continue
+            ids[item.value] = item.position
+        result[key.value] = ids
     return result
 
 
