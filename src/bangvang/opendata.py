@@ -96,7 +96,22 @@ def build_json(board: Board, site_url: str | None) -> str:
                 item["trang"] = url
             items.append(item)
         payload[kind] = items
-    return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+    return _one_record_per_line(payload)
+
+
+def _one_record_per_line(payload: dict) -> str:
+    """JSON with each record compact on its own line: a sixth smaller than indented JSON (10 MB of a
+    province's 67 MB), and still readable and diffable line by line."""
+    def dump(value) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    parts = []
+    for key, value in payload.items():
+        if isinstance(value, list):
+            parts.append(f"{dump(key)}:[\n" + ",\n".join(dump(item) for item in value) + "\n]")
+        else:
+            parts.append(f"{dump(key)}:{dump(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def _flatten(prefix: str, value, row: dict) -> None:
