@@ -61,3 +61,13 @@ def test_data_blocks_are_not_hashed_and_styles_would_be():
     policy = read_policy(add_policy(page)[0])
     assert policy["script-src"] == ["'self'", sha256_source("m()")]
     assert policy["style-src"] == ["'self'", sha256_source("p{}"), "'unsafe-hashes'", sha256_source("color:red")]
+
+
+def test_style_found_whatever_the_case_and_spacing():
+    # the policy looks for the word first (a plain search of the lower-cased page): same result
+    page = ('<html><head><STYLE>b{}</STYLE></head><body><p class="style" data-style="x"\n\tstyle\n=\n"color:blue">x'
+            '</p><p>style = text</p></body></html>')
+    policy = read_policy(add_policy(page)[0])
+    assert policy["style-src"] == ["'self'", sha256_source("b{}"), "'unsafe-hashes'", sha256_source("color:blue")]
+    plain = read_policy(add_policy('<html><head><link rel="stylesheet" href="a.css"></head><body></body></html>')[0])
+    assert plain["style-src"] == ["'self'"]
