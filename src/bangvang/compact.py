@@ -16,7 +16,7 @@ import re
 
 _KEPT = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
 _INDENT = re.compile(r"\n\s+")
-_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+_CONFIG = '<script id="__config" type="application/json">'
 
 
 @functools.lru_cache(maxsize=64)
@@ -33,7 +33,11 @@ def compact(html: str) -> str:
     >>> compact("<ul>\\n    <li>a</li>\\n\\n    <li>b</li>\\n</ul><pre>\\n  x\\n</pre>")
     '<ul>\\n<li>a</li>\\n<li>b</li>\\n</ul><pre>\\n  x\\n</pre>'
     """
-    html = _CONFIG.sub(lambda m: m[1] + _config_json(m[2]) + m[3], html, count=1)
+    start = html.find(_CONFIG)
+    end = html.find("</script>", start) if start >= 0 else -1
+    if end >= 0:  # plain searches: a regex scanned the whole page to reach the block at its end
+        start += len(_CONFIG)
+        html = html[:start] + _config_json(html[start:end]) + html[end:]
     parts = _KEPT.split(html)
     # split() with two groups yields [text, block, tag name, text, block, tag name, …]
     out = []
