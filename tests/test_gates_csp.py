@@ -64,7 +64,7 @@ def test_data_blocks_are_not_hashed_and_styles_would_be():
 
 
 def test_style_found_whatever_the_case_and_spacing():
-    # the policy looks for the word first (a plain search of the lower-cased page): same result
+    # the policy looks for the words first (cheap searches), then scans: same result
     page = ('<html><head><STYLE>b{}</STYLE></head><body><p class="style" data-style="x"\n\tstyle\n=\n"color:blue">x'
             '</p><p>style = text</p></body></html>')
     policy = read_policy(add_policy(page)[0])

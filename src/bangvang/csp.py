@@ -43,6 +43,7 @@ STYLE_ATTR_RE = re.compile(r"""<[a-zA-Z][^>]*?\sstyle\s*=\s*("([^"]*)"|'([^']*)'
 TYPE_RE = re.compile(r"""\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 SRC_RE = re.compile(r"\bsrc\s*=", re.I)
 HEAD_RE = re.compile(r"<head(\s[^>]*)?>", re.I)
+_STYLE_ELEMENT = re.compile(r"<style\b", re.I)
 
 META_CSP = '<meta http-equiv="Content-Security-Policy" content="{policy}">'
 
@@ -67,18 +68,19 @@ BASE_POLICY = {
 }
 
 
-def _may_have_style_attribute(lowered: str) -> bool:
-    """Whether the lower-cased page has "style" after a space and before an "=" (a superset of the
-    style attributes STYLE_ATTR_RE finds), by plain searches for the word."""
-    at = lowered.find("style")
+def _may_have_style_attribute(html: str) -> bool:
+    """Whether the page has "style" after a space and before an "=": a superset of what STYLE_ATTR_RE
+    finds (it matches the attribute in lower case, as here), by plain searches for the word (a
+    case-insensitive regex starting with \\s tried every space of the page)."""
+    at = html.find("style")
     while at >= 0:
-        if at and lowered[at - 1].isspace():
+        if at and html[at - 1].isspace():
             end = at + 5
-            while end < len(lowered) and lowered[end].isspace():
+            while end < len(html) and html[end].isspace():
                 end += 1
-            if lowered.startswith("=", end):
+            if html.startswith("=", end):
                 return True
-        at = lowered.find("style", at + 5)
+        at = html.find("style", at + 5)
     return False
 
 
@@ -122,9 +124,8 @@ def policy_for(html: str, untrusted: tuple[int, int] | None = None) -> tuple[str
             script_hashes.append(h)
     style_hashes: list[str] = []
     # Scanning every tag of a large page for style elements and attributes is the slow part: look
-    # for the word first (a plain search of the lower-cased page), and scan tags only when it occurs.
-    lowered = html.lower()
-    for m in STYLE_RE.finditer(html) if "<style" in lowered else ():
+    # for them first with cheap searches, and scan tags only when they occur.
+    for m in STYLE_RE.finditer(html) if _STYLE_ELEMENT.search(html) else ():
         if inside(m):
             problems.append(f"inline <style> in the page content (not allowed by the policy): {m.group(0)[:80]!r}")
             continue
@@ -132,7 +133,7 @@ def policy_for(html: str, untrusted: tuple[int, int] | None = None) -> tuple[str
         if h not in style_hashes:
             style_hashes.append(h)
     attr_hashes: list[str] = []
-    for m in STYLE_ATTR_RE.finditer(html) if _may_have_style_attribute(lowered) else ():
+    for m in STYLE_ATTR_RE.finditer(html) if _may_have_style_attribute(html) else ():
         if inside(m):
             continue  # blocked by the policy: data cannot style the page
         h = sha256_source(m.group(2) if m.group(2) is not None else m.group(3))
