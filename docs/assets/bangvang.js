@@ -41,7 +41,14 @@
           if (ok) shown += 1;
         });
         groups.forEach(function (group) {
-          group.hidden = active.length > 0 && !group.querySelector("[data-bv-item]:not([hidden])");
+          var visible = group.querySelectorAll("[data-bv-item]:not([hidden])").length;
+          group.hidden = active.length > 0 && !visible;
+          // The count in the group's heading follows the filter (its build-time text is kept for "all").
+          var number = group.querySelector("[data-bv-group-count]");
+          if (number) {
+            if (!number.hasAttribute("data-bv-all")) number.setAttribute("data-bv-all", number.textContent);
+            number.textContent = active.length ? visible.toLocaleString("vi-VN") : number.getAttribute("data-bv-all");
+          }
         });
         if (count) {
           count.textContent = active.length

@@ -239,14 +239,22 @@ class Board:
             return vocab.RECIPIENT_TYPES[value].label
         return vocab.AWARD_STATUS[value].label
 
-    def filter_options(self, awards: list[Award] | None = None) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
-        """(key, label, [(value, label, count)]) for every facet with more than one value, counted over
-        `awards` (every award by default; the rows of one page when a list is split into pages)."""
+    def filter_options(self, awards: list[Award] | None = None,
+                       recipients: list[Recipient] | None = None) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
+        """(key, label, [(value, label, count)]) for every facet with more than one value.
+
+        Counted over what the list shows, so that an option says how many rows choosing it leaves:
+        `recipients` (people and collectives, each once, with the facets of all its awards) for the
+        recipients list, else `awards` (every award by default; one page's rows when a list is split)."""
         labels = {"nam": "Năm", "hinh-thuc": "Danh hiệu, hình thức", "cap": "Cấp khen", "loai-hinh": "Loại hình",
                   "phong-trao": "Phong trào", "doi-tuong": "Đối tượng", "trang-thai": "Trạng thái"}
         counts: dict[str, Counter] = {key: Counter() for key in labels}
-        for award in self.awards if awards is None else awards:
-            for key, values in self.facets(award).items():
+        if recipients is not None:
+            facet_sets = (self.recipient_facets(r) for r in recipients)
+        else:
+            facet_sets = (self.facets(award) for award in (self.awards if awards is None else awards))
+        for facets in facet_sets:
+            for key, values in facets.items():
                 counts[key].update(set(values))
         result = []
         for key, label in labels.items():
@@ -258,9 +266,6 @@ class Board:
                 values.sort(key=lambda t: (t[0] == "khong-ro", sort_key(t[1])))
             result.append((key, label, values))
         return result
-
-    def awards_of_recipients(self, recipients: list[Recipient]) -> list[Award]:
-        return [award for r in recipients for award in self.awards_of[r.id]]
 
     def recipient_facets(self, recipient: Recipient) -> dict[str, list[str]]:
         """A recipient matches a filter value when any of its awards does."""
