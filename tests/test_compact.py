@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from bangvang.compact import compact
-from sitebuild import SEED_DATA, build_site, visible_text
+from sitebuild import visible_text
 
 
 def test_compact_keeps_text_and_kept_blocks():
@@ -21,15 +19,8 @@ def test_compact_keeps_text_and_kept_blocks():
     assert compact(out) == out
 
 
-@pytest.fixture(scope="module")
-def seed(tmp_path_factory):
-    build = build_site(SEED_DATA, tmp_path_factory.mktemp("compact") / "site")
-    assert build.returncode == 0, build.output
-    return build
-
-
-def test_built_pages_carry_no_indentation(seed):
-    pages = sorted(seed.site.rglob("*.html"))
+def test_built_pages_carry_no_indentation(seed_build):
+    pages = sorted(seed_build.site.rglob("*.html"))
     assert len(pages) > 50
     kept = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.S | re.I)
     for path in pages:

@@ -15,7 +15,7 @@ import pytest
 from bangvang.search import (CHUNK, FORMAT, SEARCH_DIR, TONE_PLACEMENT, SearchIndex, canonical_tones,
                              doc_number_token, shard_key, words)
 from bangvang.text import fold
-from sitebuild import REPO, SEED_DATA, build_site
+from sitebuild import REPO
 
 TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"  # huyền sắc hỏi ngã nặng
 
@@ -160,13 +160,6 @@ def test_javascript_carries_the_same_tone_table_and_format():
     table = re.search(r"var TONE_PLACEMENT = \{(.*?)\};", js, re.S).group(1)
     assert dict(re.findall(r'"(..)": "(..)"', table)) == TONE_PLACEMENT
     assert int(re.search(r"var FORMAT = (\d+);", js).group(1)) == FORMAT
-
-
-@pytest.fixture(scope="module")
-def seed_build(tmp_path_factory):
-    build = build_site(SEED_DATA, tmp_path_factory.mktemp("search") / "site")
-    assert build.returncode == 0, build.output
-    return build
 
 
 def test_build_writes_the_index_and_points_material_at_our_worker(seed_build):

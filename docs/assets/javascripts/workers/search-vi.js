@@ -199,7 +199,7 @@
     }).join("");
   }
 
-  function item(line, id, words, mask, score) {
+  function item(line, words, mask, score) {
     var seen = {};
     var result = {
       location: line[0], title: markWords(line[1], words, seen), text: markWords(line[2], words, seen),
@@ -238,12 +238,12 @@
           // Scores fall with the order shown, so Material's Enter key opens the first result.
           var top = (total - rankIndex) * 1000 + group.score;
           var pageHit = group.lines.filter(function (hit) { return hit.id === group.page; })[0];
-          var out = [item(line(group.page), group.page, words, group.mask, top)];
+          var out = [item(line(group.page), words, group.mask, top)];
           group.lines.filter(function (hit) { return hit.id !== group.page; })
             .sort(function (a, b) { return b.words - a.words || b.score - a.score || a.id - b.id; })
             .forEach(function (hit) {
               var full = hit.words === group.words && (!pageHit || hit.score >= group.score);
-              out.push(item(line(hit.id), hit.id, words, hit.mask, full ? top : top - 1));
+              out.push(item(line(hit.id), words, hit.mask, full ? top : top - 1));
             });
           return out;
         });

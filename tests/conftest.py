@@ -1,0 +1,15 @@
+"""Fixtures shared by the test modules that only read a built site."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitebuild import SEED_DATA, build_site
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """One strict build of the bundled data, for tests that read it and change nothing."""
+    build = build_site(SEED_DATA, tmp_path_factory.mktemp("seed") / "site")
+    assert build.returncode == 0, build.output
+    return build
