@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from bangvang import codes as codes_module
 from bangvang.codes import CODES, SAMPLE
+from bangvang.issues import Issues, Position
 from bangvang.model import load_board
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "bangvang"
@@ -24,26 +26,31 @@ def _write(base: Path, changes: dict[str, str]) -> Path:
     return root
 
 
-def emitted_codes() -> set[str]:
-    """Codes passed to Issues.add / DateError anywhere in the package (static scan)."""
+def used_codes() -> set[str]:
+    """Names of the codes the package reports (`codes.NAME` anywhere outside codes.py; static scan)."""
     found: set[str] = set()
     for path in SRC.glob("*.py"):
-        text = path.read_text(encoding="utf-8")
-        found |= set(re.findall(r"\.add\(\s*[^,()]+(?:\([^()]*\))?[^,()]*,\s*\"([a-z0-9-]+)\"", text))
-        found |= set(re.findall(r"DateError\(\s*\"([a-z0-9-]+)\"", text))
-        for either, other in re.findall(r"code = \"([a-z0-9-]+)\" if .* else \"([a-z0-9-]+)\"", text):
-            found |= {either, other}
+        if path.name != "codes.py":
+            found |= set(re.findall(r"\bcodes\.([A-Z][A-Z0-9_]+)\b", path.read_text(encoding="utf-8")))
     return found
 
 
 def test_scan_finds_codes():
-    codes = emitted_codes()
-    assert {"ngay-khong-ton-tai", "trung-truong", "ma-khong-ton-tai", "nam-khong-hop-le", "chua-html"} <= codes
+    assert {"NGAY_KHONG_TON_TAI", "TRUNG_TRUONG", "MA_KHONG_TON_TAI", "NAM_KHONG_HOP_LE", "CHUA_HTML"} <= used_codes()
 
 
-def test_every_emitted_code_is_documented():
-    missing = emitted_codes() - set(CODES)
-    assert not missing, f"add these to bangvang/codes.py: {sorted(missing)}"
+def test_every_declared_code_is_reported_somewhere_and_every_reported_one_declared():
+    declared = {name for name, value in vars(codes_module).items() if isinstance(value, codes_module.Code)}
+    assert used_codes() - {"CODES", "SAMPLE"} == declared
+    assert len(CODES) == len(declared)  # one id per code
+
+
+def test_a_code_must_be_declared():
+    issues = Issues()
+    with pytest.raises(AttributeError):
+        issues.add(Position("data/x.yml"), "sai-kieu", "not a declared code")  # type: ignore[arg-type]
+    issues.add(Position("data/x.yml"), codes_module.CHU_BI_CAT, "a warning by declaration")
+    assert issues.warnings and not issues.errors
 
 
 def test_sample_folder_is_valid(tmp_path):

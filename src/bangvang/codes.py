@@ -1,173 +1,182 @@
-"""Every error code the checker can report: what it means, an example, the fix.
+"""Every issue code the checker can report, declared once: its meaning, severity, fix and example.
 
-The officers' guide page /huong-dan/loi/ is generated from this table, and a test
-checks that (a) every code the code base can emit is listed here and (b) each
-example below really produces its code when put into a valid data folder.
-Examples are written against that minimal folder (ids such as 'tran-thi-lan',
-'ubnd-xa', '45-kh-ubnd-2023' exist there).
+Each code is a module constant (`codes.SAI_KIEU`), passed to `Issues.add`; nothing reports a code
+that is not declared here. The officers' guide page /huong-dan/loi/ is generated from `CODES`, and
+a test checks that each example really produces its code when put into the valid data folder
+`SAMPLE` (ids such as 'tran-thi-lan', 'ubnd-xa', '45-kh-ubnd-2023' exist there).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .issues import ERROR, WARNING
+
 
 @dataclass(frozen=True)
 class Code:
-    title: str
-    fix: str
+    id: str                             # stable ASCII word: what tests, CI annotations and the guide refer to
+    title: str                          # what went wrong, in a few words (the guide's heading)
+    fix: str                            # how to fix it in general (each report adds its own hint)
     example_path: str | None = None     # a file under data/, replaced by the example
     example: str | None = None          # its full content (YAML or Markdown)
     extra: tuple[tuple[str, str], ...] = ()  # other files the example needs (path, content)
+    severity: str = ERROR               # ERROR stops the build; WARNING is reported (and fails --strict)
+
+    def __str__(self) -> str:
+        return self.id
 
 
 _PERSON = "- id: tran-thi-lan\n  loai: ca_nhan\n  ho: Trần\n  ten_dem: Thị\n  ten: Lan\n"
 _AWARD_HEAD = "- id: giay-khen-lan-2023\n  doi_tuong: tran-thi-lan\n"
 
-CODES: dict[str, Code] = {
-    # -- reading the file -------------------------------------------------------
-    "khong-phai-utf8": Code("Tệp không phải UTF-8",
-                            "Mở tệp và lưu lại với bảng mã UTF-8; chữ gõ bằng TCVN3, VNI phải chuyển sang Unicode."),
-    "loi-bang-ma": Code("Chữ bị lỗi bảng mã (ví dụ 'Nguyá»…n')",
-                        "Gõ lại đoạn chữ, hoặc sao chép từ bản gốc; đừng mở tệp UTF-8 bằng chương trình đọc sai bảng mã.",
-                        "doi-tuong/doi-tuong.yml", "- id: tran-thi-lan\n  loai: ca_nhan\n  ho: Tráº§n\n  ten: Lan\n"),
-    "ky-tu-an": Code("Có ký tự vô hình, ký tự điều khiển hoặc dấu cách không ngắt",
-                     "Xoá ký tự đó (thường do sao chép từ Word, trang web) và gõ lại bằng bàn phím.",
-                     "doi-tuong/doi-tuong.yml", "- id: tran-thi-lan\n  loai: ca_nhan\n  ho: Nguyễn\n  ten: La\u200bn\n"),
-    "tep-qua-lon": Code("Tệp quá lớn (trên 2 MB)", "Chia dữ liệu thành nhiều tệp, ví dụ mỗi năm một tệp."),
-    "tep-rong": Code("Tệp không có dữ liệu", "Thêm dữ liệu hoặc xoá tệp.", "khen-thuong/2023.yml", "# chưa có gì\n"),
-    "yaml-cu-phap": Code("Lỗi cú pháp YAML (thụt lề, dấu hai chấm, dấu nháy)",
-                         "Thụt lề bằng dấu cách (không dùng tab); giá trị có ': ' hoặc ' #' đặt trong dấu nháy kép.",
-                         "doi-tuong/doi-tuong.yml", "- id: thon-3\n  loai: tap_the\n  ten: Thôn 3: xóm Đông\n"),
-    "yaml-nhieu-tai-lieu": Code("Tệp có nhiều tài liệu YAML (nhiều dòng ---)",
-                                "Mỗi tệp một tài liệu: xoá dòng '---' thừa hoặc tách sang tệp khác.",
-                                "doi-tuong/doi-tuong.yml", _PERSON + "---\n- id: thon-3\n  loai: tap_the\n  ten: Thôn 3\n"),
-    "yaml-anchor": Code("Dùng neo, tham chiếu YAML (& và *)", "Viết đầy đủ giá trị ở mỗi chỗ, không dùng & và *.",
-                        "doi-tuong/doi-tuong.yml", "- &mau\n  id: tran-thi-lan\n  loai: ca_nhan\n  ho: Trần\n  ten: Lan\n- *mau\n"),
-    "yaml-tag": Code("Dùng thẻ kiểu YAML (bắt đầu bằng !)", "Xoá phần '!!…' trước giá trị.",
-                     "doi-tuong/doi-tuong.yml", "- id: tran-thi-lan\n  loai: ca_nhan\n  ho: Nguyễn\n  ten: !!str Lan\n"),
-    "yaml-qua-sau": Code("Dữ liệu lồng nhau quá sâu", "Kiểm tra lại thụt lề; dữ liệu bảng vàng chỉ lồng vài cấp."),
-    "yaml-khoa-khong-hop-le": Code("Tên trường không phải là chữ", "Tên trường là một từ như 'ten', theo sau là dấu hai chấm.",
-                                   "doi-tuong/doi-tuong.yml", "- id: tran-thi-lan\n  loai: ca_nhan\n  ho: Trần\n  ten: Lan\n  [a, b]: x\n"),
-    "trung-truong": Code("Một trường xuất hiện hai lần trong cùng một mục",
-                         "Giữ lại một dòng với giá trị đúng; nếu không, giá trị trước sẽ bị mất.",
-                         "doi-tuong/doi-tuong.yml", _PERSON + "  ten: Lân\n"),
-    # -- files and folders --------------------------------------------------------
-    "khong-co-thu-muc": Code("Không tìm thấy thư mục dữ liệu", "Chạy lệnh từ thư mục gốc của kho, nơi có thư mục data/."),
-    "thieu-tep": Code("Thiếu tệp don-vi.yml", "Tạo tệp mô tả đơn vị theo từ điển dữ liệu."),
-    "tep-khong-ro-loai": Code("Tệp nằm sai chỗ hoặc sai đuôi", "Đặt tệp vào đúng thư mục; dữ liệu YAML dùng đuôi .yml.",
-                              "khen-thuong/2024.yaml", _AWARD_HEAD.replace("2023", "2024") + "  hinh_thuc: giay_khen\n  trang_thai: da_tang\n"),
-    "lien-ket-tep": Code("Tệp là liên kết tượng trưng (symlink)", "Thay bằng tệp thật."),
-    "thieu-phan-dau": Code("Tệp Markdown thiếu phần thông tin giữa hai dòng ---",
-                           "Dòng đầu tiên là '---', tiếp theo các trường, rồi một dòng '---', sau đó là nội dung.",
-                           "bao-cao/12-bc-ubnd-2024.md", "Báo cáo không có phần thông tin đầu tệp.\n"),
-    "thieu-noi-dung": Code("Tệp Markdown chưa có nội dung", "Viết nội dung sau dòng '---' thứ hai.",
-                           "bao-cao/12-bc-ubnd-2024.md",
-                           "---\nid: 12-bc-ubnd-2024\nloai: bao_cao\nso_ky_hieu: 12/BC-UBND\nngay: 15/02/2024\n"
-                           "ky: {che_do: TM, thay_mat: ỦY BAN NHÂN DÂN, chuc_vu: CHỦ TỊCH, ho_ten: Lê Văn Hùng}\n"
-                           "noi_nhan: [\"Lưu: VT.\"]\n---\n"),
-    "thieu-tep-dinh-kem": Code("Báo cáo nhắc đến một tệp văn bản thô không có",
-                               "Ghi đúng tên tệp .txt nằm cùng thư mục bao-cao/ vào 'ban_trich_xuat'."),
-    "tep-khong-duoc-dung": Code("Tệp .txt trong bao-cao/ không được báo cáo nào nhắc đến",
-                                "Ghi tên tệp vào 'ban_trich_xuat' của báo cáo, hoặc xoá tệp.",
-                                "bao-cao/ban-nhap.txt", "Văn bản thô không thuộc báo cáo nào.\n"),
-    "duong-dan-anh": Code("Đường dẫn ảnh không hợp lệ (ra ngoài thư mục ảnh, tên có dấu, sai đuôi)",
-                          "Đặt ảnh ngay trong data/anh/, tên chữ thường không dấu, đuôi .jpg/.png/.webp.",
-                          "doi-tuong/doi-tuong.yml", _PERSON + "  anh:\n    tep: ../../.git/config\n    mo_ta: Ảnh chị Lan\n"),
-    "anh-ben-ngoai": Code("Ảnh lấy từ trang web khác", "Lưu ảnh vào data/anh/ qua pull request rồi ghi 'anh/ten-tep.jpg'.",
-                          "doi-tuong/doi-tuong.yml", _PERSON + "  anh:\n    tep: https://example.com/lan.jpg\n    mo_ta: Ảnh chị Lan\n"),
-    "thieu-tep-anh": Code("Không có tệp ảnh được ghi", "Tải ảnh lên data/anh/ và ghi đúng tên, kể cả chữ hoa, chữ thường.",
-                          "doi-tuong/doi-tuong.yml", _PERSON + "  anh:\n    tep: anh/tran-thi-lan.jpg\n    mo_ta: Ảnh chị Lan\n"
-                          "    dong_y: {ngay: 01/03/2024, hinh_thuc: van_ban}\n"),
-    "anh-qua-lon": Code("Ảnh quá lớn (trên 8 MB)", "Giảm kích thước ảnh rồi lưu lại."),
-    "anh-khong-hop-le": Code("Tệp không phải ảnh thật, hoặc ảnh hỏng", "Xuất lại ảnh dạng JPEG, đuôi tệp đúng loại ảnh.",
-                             "doi-tuong/doi-tuong.yml", _PERSON + "  anh:\n    tep: anh/tran-thi-lan.jpg\n    mo_ta: Ảnh chị Lan\n"
-                             "    dong_y: {ngay: 01/03/2024, hinh_thuc: van_ban}\n",
-                             (("anh/tran-thi-lan.jpg", "Đây là chữ, không phải ảnh.\n"),)),
-    # -- one field ------------------------------------------------------------------
-    "truong-khong-ro": Code("Tên trường không có trong mẫu dữ liệu (thường là gõ nhầm)",
-                            "Sửa theo gợi ý 'Có phải ý là …?', hoặc xem từ điển dữ liệu.",
-                            "doi-tuong/doi-tuong.yml", "- id: tran-thi-lan\n  loai: ca_nhan\n  ho: Trần\n  tne: Lan\n"),
-    "thieu-truong": Code("Thiếu trường bắt buộc", "Thêm trường còn thiếu như gợi ý.",
-                         "doi-tuong/doi-tuong.yml", "- id: tran-thi-lan\n  loai: ca_nhan\n  ho: Trần\n"),
-    "chu-bi-cat": Code("Phần chữ sau ' #' bị bỏ qua (cảnh báo)",
-                       "Đặt cả giá trị trong dấu nháy kép nếu # là nội dung; nếu là ghi chú, đưa lên dòng riêng.",
-                       "doi-tuong/doi-tuong.yml", "- id: thon-3\n  loai: tap_the\n  ten: Thôn 3 #1 của xã\n"),
-    "gia-tri-rong": Code("Giá trị để trống trong dấu nháy", "Ghi nội dung, hoặc xoá cả dòng nếu chưa có thông tin.",
-                         "doi-tuong/doi-tuong.yml", "- id: tran-thi-lan\n  loai: ca_nhan\n  ho: Trần\n  ten: \"\"\n"),
-    "sai-kieu": Code("Giá trị sai dạng (ví dụ cần danh sách mà ghi một dòng)",
-                     "Ghi đúng dạng: danh sách thì mỗi mục một dòng bắt đầu bằng '- '.",
-                     "phong-trao/phong-trao.yml", "- id: nong-thon-moi\n  ten: Chung sức xây dựng nông thôn mới\n  ke_hoach: 45-kh-ubnd-2023\n"),
-    "thieu-muc": Code("Danh sách cần ít nhất một mục", "Thêm ít nhất một mục vào danh sách."),
-    "qua-dai": Code("Giá trị quá dài", "Rút gọn; chi tiết dài đưa vào mô tả hoặc câu chuyện.",
-                    "doi-tuong/doi-tuong.yml", "- id: thon-3\n  loai: tap_the\n  ten: " + "Thôn Tân Thành " * 30 + "\n"),
-    "nhieu-dong": Code("Trường một dòng lại có nhiều dòng", "Viết liền trên một dòng.",
-                       "doi-tuong/doi-tuong.yml", "- id: thon-3\n  loai: tap_the\n  ten: |\n    Thôn\n    số 3\n"),
-    "chua-html": Code("Có mã HTML hoặc liên kết script trong tên", "Chỉ ghi chữ; trang web tự trình bày.",
-                      "doi-tuong/doi-tuong.yml", "- id: thon-3\n  loai: tap_the\n  ten: \"<b>Thôn 3</b>\"\n"),
-    "ma-khong-hop-le": Code("Mã định danh sai dạng", "Chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ 'thon-3'.",
-                            "doi-tuong/doi-tuong.yml", "- id: Thôn 3\n  loai: tap_the\n  ten: Thôn 3\n"),
-    "gia-tri-khong-co-trong-danh-muc": Code("Giá trị không có trong danh mục",
-                                            "Chọn một giá trị trong danh mục (xem từ điển dữ liệu).",
-                                            "khen-thuong/2023.yml", _AWARD_HEAD + "  hinh_thuc: giay_khen_huyen\n  trang_thai: da_tang\n"),
-    "nam-khong-hop-le": Code("Năm sai dạng", "Viết năm bằng 4 chữ số, ví dụ 2023.",
-                             "khen-thuong/2023.yml", _AWARD_HEAD + "  hinh_thuc: giay_khen\n  nam: 23\n  trang_thai: da_tang\n"),
-    "ngay-sai-dinh-dang": Code("Ngày sai định dạng", "Viết ngày/tháng/năm (05/02/2024), tháng/năm hoặc năm; không rõ thì bỏ trống.",
-                               "van-ban/2023.yml", "- id: 45-kh-ubnd-2023\n  loai: ke_hoach\n  so_ky_hieu: 45/KH-UBND\n  ngay: 20.03.2023\n"),
-    "ngay-khong-ton-tai": Code("Ngày không có thật (ví dụ 30/02)", "Đối chiếu với văn bản gốc.",
-                               "van-ban/2023.yml", "- id: 45-kh-ubnd-2023\n  loai: ke_hoach\n  so_ky_hieu: 45/KH-UBND\n  ngay: 31/11/2023\n"),
-    "ngay-trong-tuong-lai": Code("Ngày hoặc năm ở tương lai", "Chỉ ghi những việc đã xảy ra; kiểm tra lại năm.",
-                                 "khen-thuong/2023.yml", _AWARD_HEAD + "  hinh_thuc: giay_khen\n  nam: 2099\n  trang_thai: da_tang\n"),
-    "so-khong-hop-le": Code("Số lượng sai dạng", "Viết số nguyên, không có dấu chấm, dấu phẩy hay số 0 ở đầu.",
-                            "khen-thuong/2023.yml", "- id: de-nghi-2023\n  tong_hop: {loai_doi_tuong: ca_nhan, so_luong: 1.000}\n  trang_thai: de_nghi\n"),
-    "lien-ket-khong-hop-le": Code("Địa chỉ web không an toàn", "Chỉ dùng địa chỉ bắt đầu bằng https://.",
-                                  "van-ban/2023.yml", "- id: 45-kh-ubnd-2023\n  loai: ke_hoach\n  so_ky_hieu: 45/KH-UBND\n  lien_ket: javascript:alert(1)\n"),
-    "so-ky-hieu-khong-hop-le": Code("Số, ký hiệu văn bản sai cách viết",
-                                    "Viết như 12/BC-UBND, 91/2017/NĐ-CP, 34-CT/TW hoặc 25/PNV, không có dấu cách; cách in sai ghi vào 'so_ky_hieu_in'.",
-                                    "van-ban/2023.yml", "- id: 45-kh-ubnd-2023\n  loai: ke_hoach\n  so_ky_hieu: 45/KH- UBND\n"),
-    # -- rules inside one record --------------------------------------------------
-    "truong-khong-dung-cho-loai": Code("Trường chỉ dùng cho cá nhân được ghi cho tập thể", "Với tập thể, ghi tên đầy đủ vào 'ten'.",
-                                       "doi-tuong/doi-tuong.yml", "- id: thon-3\n  loai: tap_the\n  ho: Thôn\n  ten: Thôn 3\n"),
-    "doi-tuong-khen": Code("Khen thưởng ghi cả 'doi_tuong' và 'tong_hop' (hoặc không có cái nào)",
-                           "Ghi 'doi_tuong' khi biết tên; chỉ dùng 'tong_hop' khi văn bản chỉ nêu số lượng.",
-                           "khen-thuong/2023.yml", "- id: giay-khen-lan-2023\n  hinh_thuc: giay_khen\n  trang_thai: da_tang\n"),
-    "vua-danh-hieu-vua-hinh-thuc": Code("Một khen thưởng ghi cả danh hiệu và hình thức", "Tách thành hai khen thưởng.",
-                                        "khen-thuong/2023.yml", _AWARD_HEAD + "  danh_hieu: lao_dong_tien_tien\n  hinh_thuc: giay_khen\n  trang_thai: da_tang\n"),
-    "hang-khong-dung": Code("Ghi hạng cho hình thức không chia hạng", "Xoá trường 'hang'.",
-                            "khen-thuong/2023.yml", _AWARD_HEAD + "  hinh_thuc: giay_khen\n  hang: nhat\n  trang_thai: da_tang\n"),
-    "vua-nam-vua-giai-doan": Code("Ghi cả năm và giai đoạn", "Chỉ ghi 'nam' hoặc 'giai_doan'.",
-                                  "khen-thuong/2023.yml", _AWARD_HEAD + "  hinh_thuc: giay_khen\n  nam: 2023\n  giai_doan: {tu_nam: 2021, den_nam: 2023}\n  trang_thai: da_tang\n"),
-    "mau-thuan-trang-thai": Code("Có văn bản thu hồi nhưng trạng thái không phải 'thu_hoi'", "Sửa 'trang_thai: thu_hoi'.",
-                                 "khen-thuong/2023.yml", _AWARD_HEAD + "  hinh_thuc: giay_khen\n  trang_thai: da_tang\n  van_ban_thu_hoi: 45-kh-ubnd-2023\n"),
-    "thoi-gian-nguoc": Code("Thời điểm kết thúc trước thời điểm bắt đầu", "Kiểm tra lại hai mốc thời gian.",
-                            "phong-trao/phong-trao.yml", "- id: nong-thon-moi\n  ten: Chung sức xây dựng nông thôn mới\n  tu_nam: 2025\n  den_nam: 2021\n"),
-    "loai-khong-khop-ky-hieu": Code("Loại văn bản không khớp chữ viết tắt trong ký hiệu",
-                                    "Sửa 'loai' hoặc 'so_ky_hieu' cho khớp bản gốc (KH là kế hoạch, BC là báo cáo…).",
-                                    "van-ban/2023.yml", "- id: 45-kh-ubnd-2023\n  loai: quyet_dinh\n  so_ky_hieu: 45/KH-UBND\n"),
-    # -- rules across records -------------------------------------------------------
-    "ma-khong-ton-tai": Code("Nhắc đến một mã chưa được khai báo", "Sửa theo gợi ý, hoặc khai báo mục đó trước.",
-                             "khen-thuong/2023.yml", "- id: giay-khen-lan-2023\n  doi_tuong: tran-thi-lam\n  hinh_thuc: giay_khen\n  trang_thai: da_tang\n"),
-    "trung-ma": Code("Hai mục cùng một mã", "Đổi mã của mục mới thêm; mã đã công bố thì giữ nguyên.",
-                     "doi-tuong/doi-tuong.yml", _PERSON + "- id: tran-thi-lan\n  loai: tap_the\n  ten: Thôn 5\n"),
-    "trung-dia-chi-trang": Code("Hai mục sẽ có cùng địa chỉ trang", "Đổi mã của một trong hai mục."),
-    "trung-van-ban": Code("Một văn bản được khai báo hai lần", "Dùng lại mã đã có thay vì khai báo lại.",
-                          "van-ban/2023.yml", "- id: 45-kh-ubnd-2023\n  loai: ke_hoach\n  so_ky_hieu: 45/KH-UBND\n  ngay: 20/03/2023\n"
-                          "  co_quan_ban_hanh: ubnd-xa\n- id: kh-45\n  loai: ke_hoach\n  so_ky_hieu: 45/KH-UBND\n"
-                          "  ngay: 20/03/2023\n  co_quan_ban_hanh: ubnd-xa\n"),
-    "danh-hieu-khong-hop-doi-tuong": Code("Danh hiệu không dành cho loại đối tượng này",
-                                          "Kiểm tra danh hiệu (ví dụ 'Lao động tiên tiến' chỉ cho cá nhân).",
-                                          "khen-thuong/2023.yml", "- id: ldtt-thon-3\n  doi_tuong: thon-3\n  danh_hieu: lao_dong_tien_tien\n  trang_thai: da_tang\n"),
-    "du-lieu-ca-nhan": Code("Có dữ liệu cá nhân không được đăng (số CCCD/CMND, điện thoại, thư điện tử, ngày sinh)",
-                            "Xoá thông tin đó; bảng vàng chỉ đăng họ tên, chức vụ, đơn vị và thông tin khen thưởng.",
-                            "doi-tuong/doi-tuong.yml", _PERSON + "  ghi_chu: Liên hệ 0912 345 678 khi cần.\n"),
-    "mat-du-lieu": Code("Một mục đã công bố không còn trong dữ liệu",
-                        "Nếu vô tình xoá, khôi phục mục đó; nếu cố ý gỡ, khai báo trong data/da-go.yml (id, loai, ngay, ly_do).",
-                        "da-cong-bo.yml", "van_ban:\n  - 12-bc-ubnd-2024\n  - 45-kh-ubnd-2023\n  - 7-tb-ubnd-2023\n"),
-    "mau-thuan": Code("Chi tiết mâu thuẫn (ví dụ văn bản ghi ngày trước khi cơ quan có tên đó)",
-                      "Đối chiếu bản gốc. Nếu bản gốc đúng là như vậy, giữ nguyên và thêm 'giu_nguyen_ban_in' kèm một câu giải thích.",
-                      "van-ban/2023.yml", "- id: 45-kh-ubnd-2023\n  loai: ke_hoach\n  so_ky_hieu: 45/KH-UBND\n  ngay: 11/11/2019\n"
-                      "  co_quan_ban_hanh: ubnd-xa\n  trich_yeu: Phòng, chống dịch Covid-19\n"),
-}
+# -- reading the file -------------------------------------------------------
+KHONG_PHAI_UTF8 = Code("khong-phai-utf8", "Tệp không phải UTF-8",
+                       "Mở tệp và lưu lại với bảng mã UTF-8; chữ gõ bằng TCVN3, VNI phải chuyển sang Unicode.")
+LOI_BANG_MA = Code("loi-bang-ma", "Chữ bị lỗi bảng mã (ví dụ 'Nguyá»…n')",
+                   "Gõ lại đoạn chữ, hoặc sao chép từ bản gốc; đừng mở tệp UTF-8 bằng chương trình đọc sai bảng mã.",
+                   "doi-tuong/doi-tuong.yml", "- id: tran-thi-lan\n  loai: ca_nhan\n  ho: Tráº§n\n  ten: Lan\n")
+KY_TU_AN = Code("ky-tu-an", "Có ký tự vô hình, ký tự điều khiển hoặc dấu cách không ngắt",
+                "Xoá ký tự đó (thường do sao chép từ Word, trang web) và gõ lại bằng bàn phím.",
+                "doi-tuong/doi-tuong.yml", "- id: tran-thi-lan\n  loai: ca_nhan\n  ho: Nguyễn\n  ten: La\u200bn\n")
+TEP_QUA_LON = Code("tep-qua-lon", "Tệp quá lớn (trên 2 MB)", "Chia dữ liệu thành nhiều tệp, ví dụ mỗi năm một tệp.")
+TEP_RONG = Code("tep-rong", "Tệp không có dữ liệu", "Thêm dữ liệu hoặc xoá tệp.", "khen-thuong/2023.yml", "# chưa có gì\n")
+YAML_CU_PHAP = Code("yaml-cu-phap", "Lỗi cú pháp YAML (thụt lề, dấu hai chấm, dấu nháy)",
+                    "Thụt lề bằng dấu cách (không dùng tab); giá trị có ': ' hoặc ' #' đặt trong dấu nháy kép.",
+                    "doi-tuong/doi-tuong.yml", "- id: thon-3\n  loai: tap_the\n  ten: Thôn 3: xóm Đông\n")
+YAML_NHIEU_TAI_LIEU = Code("yaml-nhieu-tai-lieu", "Tệp có nhiều tài liệu YAML (nhiều dòng ---)",
+                           "Mỗi tệp một tài liệu: xoá dòng '---' thừa hoặc tách sang tệp khác.",
+                           "doi-tuong/doi-tuong.yml", _PERSON + "---\n- id: thon-3\n  loai: tap_the\n  ten: Thôn 3\n")
+YAML_ANCHOR = Code("yaml-anchor", "Dùng neo, tham chiếu YAML (& và *)", "Viết đầy đủ giá trị ở mỗi chỗ, không dùng & và *.",
+                   "doi-tuong/doi-tuong.yml", "- &mau\n  id: tran-thi-lan\n  loai: ca_nhan\n  ho: Trần\n  ten: Lan\n- *mau\n")
+YAML_TAG = Code("yaml-tag", "Dùng thẻ kiểu YAML (bắt đầu bằng !)", "Xoá phần '!!…' trước giá trị.",
+                "doi-tuong/doi-tuong.yml", "- id: tran-thi-lan\n  loai: ca_nhan\n  ho: Nguyễn\n  ten: !!str Lan\n")
+YAML_QUA_SAU = Code("yaml-qua-sau", "Dữ liệu lồng nhau quá sâu", "Kiểm tra lại thụt lề; dữ liệu bảng vàng chỉ lồng vài cấp.")
+YAML_KHOA_KHONG_HOP_LE = Code("yaml-khoa-khong-hop-le", "Tên trường không phải là chữ", "Tên trường là một từ như 'ten', theo sau là dấu hai chấm.",
+                              "doi-tuong/doi-tuong.yml", "- id: tran-thi-lan\n  loai: ca_nhan\n  ho: Trần\n  ten: Lan\n  [a, b]: x\n")
+TRUNG_TRUONG = Code("trung-truong", "Một trường xuất hiện hai lần trong cùng một mục",
+                    "Giữ lại một dòng với giá trị đúng; nếu không, giá trị trước sẽ bị mất.",
+                    "doi-tuong/doi-tuong.yml", _PERSON + "  ten: Lân\n")
+# -- files and folders --------------------------------------------------------
+KHONG_CO_THU_MUC = Code("khong-co-thu-muc", "Không tìm thấy thư mục dữ liệu", "Chạy lệnh từ thư mục gốc của kho, nơi có thư mục data/.")
+THIEU_TEP = Code("thieu-tep", "Thiếu tệp don-vi.yml", "Tạo tệp mô tả đơn vị theo từ điển dữ liệu.")
+TEP_KHONG_RO_LOAI = Code("tep-khong-ro-loai", "Tệp nằm sai chỗ hoặc sai đuôi", "Đặt tệp vào đúng thư mục; dữ liệu YAML dùng đuôi .yml.",
+                         "khen-thuong/2024.yaml", _AWARD_HEAD.replace("2023", "2024") + "  hinh_thuc: giay_khen\n  trang_thai: da_tang\n")
+LIEN_KET_TEP = Code("lien-ket-tep", "Tệp là liên kết tượng trưng (symlink)", "Thay bằng tệp thật.")
+THIEU_PHAN_DAU = Code("thieu-phan-dau", "Tệp Markdown thiếu phần thông tin giữa hai dòng ---",
+                      "Dòng đầu tiên là '---', tiếp theo các trường, rồi một dòng '---', sau đó là nội dung.",
+                      "bao-cao/12-bc-ubnd-2024.md", "Báo cáo không có phần thông tin đầu tệp.\n")
+THIEU_NOI_DUNG = Code("thieu-noi-dung", "Tệp Markdown chưa có nội dung", "Viết nội dung sau dòng '---' thứ hai.",
+                      "bao-cao/12-bc-ubnd-2024.md",
+                      "---\nid: 12-bc-ubnd-2024\nloai: bao_cao\nso_ky_hieu: 12/BC-UBND\nngay: 15/02/2024\n"
+                      "ky: {che_do: TM, thay_mat: ỦY BAN NHÂN DÂN, chuc_vu: CHỦ TỊCH, ho_ten: Lê Văn Hùng}\n"
+                      "noi_nhan: [\"Lưu: VT.\"]\n---\n")
+THIEU_TEP_DINH_KEM = Code("thieu-tep-dinh-kem", "Báo cáo nhắc đến một tệp văn bản thô không có",
+                          "Ghi đúng tên tệp .txt nằm cùng thư mục bao-cao/ vào 'ban_trich_xuat'.")
+TEP_KHONG_DUOC_DUNG = Code("tep-khong-duoc-dung", "Tệp .txt trong bao-cao/ không được báo cáo nào nhắc đến",
+                           "Ghi tên tệp vào 'ban_trich_xuat' của báo cáo, hoặc xoá tệp.",
+                           "bao-cao/ban-nhap.txt", "Văn bản thô không thuộc báo cáo nào.\n")
+DUONG_DAN_ANH = Code("duong-dan-anh", "Đường dẫn ảnh không hợp lệ (ra ngoài thư mục ảnh, tên có dấu, sai đuôi)",
+                     "Đặt ảnh ngay trong data/anh/, tên chữ thường không dấu, đuôi .jpg/.png/.webp.",
+                     "doi-tuong/doi-tuong.yml", _PERSON + "  anh:\n    tep: ../../.git/config\n    mo_ta: Ảnh chị Lan\n")
+ANH_BEN_NGOAI = Code("anh-ben-ngoai", "Ảnh lấy từ trang web khác", "Lưu ảnh vào data/anh/ qua pull request rồi ghi 'anh/ten-tep.jpg'.",
+                     "doi-tuong/doi-tuong.yml", _PERSON + "  anh:\n    tep: https://example.com/lan.jpg\n    mo_ta: Ảnh chị Lan\n")
+THIEU_TEP_ANH = Code("thieu-tep-anh", "Không có tệp ảnh được ghi", "Tải ảnh lên data/anh/ và ghi đúng tên, kể cả chữ hoa, chữ thường.",
+                     "doi-tuong/doi-tuong.yml", _PERSON + "  anh:\n    tep: anh/tran-thi-lan.jpg\n    mo_ta: Ảnh chị Lan\n"
+                     "    dong_y: {ngay: 01/03/2024, hinh_thuc: van_ban}\n")
+ANH_QUA_LON = Code("anh-qua-lon", "Ảnh quá lớn (trên 8 MB)", "Giảm kích thước ảnh rồi lưu lại.")
+ANH_KHONG_HOP_LE = Code("anh-khong-hop-le", "Tệp không phải ảnh thật, hoặc ảnh hỏng", "Xuất lại ảnh dạng JPEG, đuôi tệp đúng loại ảnh.",
+                        "doi-tuong/doi-tuong.yml", _PERSON + "  anh:\n    tep: anh/tran-thi-lan.jpg\n    mo_ta: Ảnh chị Lan\n"
+                        "    dong_y: {ngay: 01/03/2024, hinh_thuc: van_ban}\n",
+                        (("anh/tran-thi-lan.jpg", "Đây là chữ, không phải ảnh.\n"),))
+# -- one field ------------------------------------------------------------------
+TRUONG_KHONG_RO = Code("truong-khong-ro", "Tên trường không có trong mẫu dữ liệu (thường là gõ nhầm)",
+                       "Sửa theo gợi ý 'Có phải ý là …?', hoặc xem từ điển dữ liệu.",
+                       "doi-tuong/doi-tuong.yml", "- id: tran-thi-lan\n  loai: ca_nhan\n  ho: Trần\n  tne: Lan\n")
+THIEU_TRUONG = Code("thieu-truong", "Thiếu trường bắt buộc", "Thêm trường còn thiếu như gợi ý.",
+                    "doi-tuong/doi-tuong.yml", "- id: tran-thi-lan\n  loai: ca_nhan\n  ho: Trần\n")
+CHU_BI_CAT = Code("chu-bi-cat", "Phần chữ sau ' #' bị bỏ qua (cảnh báo)",
+                  "Đặt cả giá trị trong dấu nháy kép nếu # là nội dung; nếu là ghi chú, đưa lên dòng riêng.",
+                  "doi-tuong/doi-tuong.yml", "- id: thon-3\n  loai: tap_the\n  ten: Thôn 3 #1 của xã\n",
+                  severity=WARNING)
+GIA_TRI_RONG = Code("gia-tri-rong", "Giá trị để trống trong dấu nháy", "Ghi nội dung, hoặc xoá cả dòng nếu chưa có thông tin.",
+                    "doi-tuong/doi-tuong.yml", "- id: tran-thi-lan\n  loai: ca_nhan\n  ho: Trần\n  ten: \"\"\n")
+SAI_KIEU = Code("sai-kieu", "Giá trị sai dạng (ví dụ cần danh sách mà ghi một dòng)",
+                "Ghi đúng dạng: danh sách thì mỗi mục một dòng bắt đầu bằng '- '.",
+                "phong-trao/phong-trao.yml", "- id: nong-thon-moi\n  ten: Chung sức xây dựng nông thôn mới\n  ke_hoach: 45-kh-ubnd-2023\n")
+THIEU_MUC = Code("thieu-muc", "Danh sách cần ít nhất một mục", "Thêm ít nhất một mục vào danh sách.")
+QUA_DAI = Code("qua-dai", "Giá trị quá dài", "Rút gọn; chi tiết dài đưa vào mô tả hoặc câu chuyện.",
+               "doi-tuong/doi-tuong.yml", "- id: thon-3\n  loai: tap_the\n  ten: " + "Thôn Tân Thành " * 30 + "\n")
+NHIEU_DONG = Code("nhieu-dong", "Trường một dòng lại có nhiều dòng", "Viết liền trên một dòng.",
+                  "doi-tuong/doi-tuong.yml", "- id: thon-3\n  loai: tap_the\n  ten: |\n    Thôn\n    số 3\n")
+CHUA_HTML = Code("chua-html", "Có mã HTML hoặc liên kết script trong tên", "Chỉ ghi chữ; trang web tự trình bày.",
+                 "doi-tuong/doi-tuong.yml", "- id: thon-3\n  loai: tap_the\n  ten: \"<b>Thôn 3</b>\"\n")
+MA_KHONG_HOP_LE = Code("ma-khong-hop-le", "Mã định danh sai dạng", "Chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ 'thon-3'.",
+                       "doi-tuong/doi-tuong.yml", "- id: Thôn 3\n  loai: tap_the\n  ten: Thôn 3\n")
+GIA_TRI_KHONG_CO_TRONG_DANH_MUC = Code("gia-tri-khong-co-trong-danh-muc", "Giá trị không có trong danh mục",
+                                       "Chọn một giá trị trong danh mục (xem từ điển dữ liệu).",
+                                       "khen-thuong/2023.yml", _AWARD_HEAD + "  hinh_thuc: giay_khen_huyen\n  trang_thai: da_tang\n")
+NAM_KHONG_HOP_LE = Code("nam-khong-hop-le", "Năm sai dạng", "Viết năm bằng 4 chữ số, ví dụ 2023.",
+                        "khen-thuong/2023.yml", _AWARD_HEAD + "  hinh_thuc: giay_khen\n  nam: 23\n  trang_thai: da_tang\n")
+NGAY_SAI_DINH_DANG = Code("ngay-sai-dinh-dang", "Ngày sai định dạng", "Viết ngày/tháng/năm (05/02/2024), tháng/năm hoặc năm; không rõ thì bỏ trống.",
+                          "van-ban/2023.yml", "- id: 45-kh-ubnd-2023\n  loai: ke_hoach\n  so_ky_hieu: 45/KH-UBND\n  ngay: 20.03.2023\n")
+NGAY_KHONG_TON_TAI = Code("ngay-khong-ton-tai", "Ngày không có thật (ví dụ 30/02)", "Đối chiếu với văn bản gốc.",
+                          "van-ban/2023.yml", "- id: 45-kh-ubnd-2023\n  loai: ke_hoach\n  so_ky_hieu: 45/KH-UBND\n  ngay: 31/11/2023\n")
+NGAY_TRONG_TUONG_LAI = Code("ngay-trong-tuong-lai", "Ngày hoặc năm ở tương lai", "Chỉ ghi những việc đã xảy ra; kiểm tra lại năm.",
+                            "khen-thuong/2023.yml", _AWARD_HEAD + "  hinh_thuc: giay_khen\n  nam: 2099\n  trang_thai: da_tang\n")
+SO_KHONG_HOP_LE = Code("so-khong-hop-le", "Số lượng sai dạng", "Viết số nguyên, không có dấu chấm, dấu phẩy hay số 0 ở đầu.",
+                       "khen-thuong/2023.yml", "- id: de-nghi-2023\n  tong_hop: {loai_doi_tuong: ca_nhan, so_luong: 1.000}\n  trang_thai: de_nghi\n")
+LIEN_KET_KHONG_HOP_LE = Code("lien-ket-khong-hop-le", "Địa chỉ web không an toàn", "Chỉ dùng địa chỉ bắt đầu bằng https://.",
+                             "van-ban/2023.yml", "- id: 45-kh-ubnd-2023\n  loai: ke_hoach\n  so_ky_hieu: 45/KH-UBND\n  lien_ket: javascript:alert(1)\n")
+SO_KY_HIEU_KHONG_HOP_LE = Code("so-ky-hieu-khong-hop-le", "Số, ký hiệu văn bản sai cách viết",
+                               "Viết như 12/BC-UBND, 91/2017/NĐ-CP, 34-CT/TW hoặc 25/PNV, không có dấu cách; cách in sai ghi vào 'so_ky_hieu_in'.",
+                               "van-ban/2023.yml", "- id: 45-kh-ubnd-2023\n  loai: ke_hoach\n  so_ky_hieu: 45/KH- UBND\n")
+# -- rules inside one record --------------------------------------------------
+TRUONG_KHONG_DUNG_CHO_LOAI = Code("truong-khong-dung-cho-loai", "Trường chỉ dùng cho cá nhân được ghi cho tập thể", "Với tập thể, ghi tên đầy đủ vào 'ten'.",
+                                  "doi-tuong/doi-tuong.yml", "- id: thon-3\n  loai: tap_the\n  ho: Thôn\n  ten: Thôn 3\n")
+DOI_TUONG_KHEN = Code("doi-tuong-khen", "Khen thưởng ghi cả 'doi_tuong' và 'tong_hop' (hoặc không có cái nào)",
+                      "Ghi 'doi_tuong' khi biết tên; chỉ dùng 'tong_hop' khi văn bản chỉ nêu số lượng.",
+                      "khen-thuong/2023.yml", "- id: giay-khen-lan-2023\n  hinh_thuc: giay_khen\n  trang_thai: da_tang\n")
+VUA_DANH_HIEU_VUA_HINH_THUC = Code("vua-danh-hieu-vua-hinh-thuc", "Một khen thưởng ghi cả danh hiệu và hình thức", "Tách thành hai khen thưởng.",
+                                   "khen-thuong/2023.yml", _AWARD_HEAD + "  danh_hieu: lao_dong_tien_tien\n  hinh_thuc: giay_khen\n  trang_thai: da_tang\n")
+HANG_KHONG_DUNG = Code("hang-khong-dung", "Ghi hạng cho hình thức không chia hạng", "Xoá trường 'hang'.",
+                       "khen-thuong/2023.yml", _AWARD_HEAD + "  hinh_thuc: giay_khen\n  hang: nhat\n  trang_thai: da_tang\n")
+VUA_NAM_VUA_GIAI_DOAN = Code("vua-nam-vua-giai-doan", "Ghi cả năm và giai đoạn", "Chỉ ghi 'nam' hoặc 'giai_doan'.",
+                             "khen-thuong/2023.yml", _AWARD_HEAD + "  hinh_thuc: giay_khen\n  nam: 2023\n  giai_doan: {tu_nam: 2021, den_nam: 2023}\n  trang_thai: da_tang\n")
+MAU_THUAN_TRANG_THAI = Code("mau-thuan-trang-thai", "Có văn bản thu hồi nhưng trạng thái không phải 'thu_hoi'", "Sửa 'trang_thai: thu_hoi'.",
+                            "khen-thuong/2023.yml", _AWARD_HEAD + "  hinh_thuc: giay_khen\n  trang_thai: da_tang\n  van_ban_thu_hoi: 45-kh-ubnd-2023\n")
+THOI_GIAN_NGUOC = Code("thoi-gian-nguoc", "Thời điểm kết thúc trước thời điểm bắt đầu", "Kiểm tra lại hai mốc thời gian.",
+                       "phong-trao/phong-trao.yml", "- id: nong-thon-moi\n  ten: Chung sức xây dựng nông thôn mới\n  tu_nam: 2025\n  den_nam: 2021\n")
+LOAI_KHONG_KHOP_KY_HIEU = Code("loai-khong-khop-ky-hieu", "Loại văn bản không khớp chữ viết tắt trong ký hiệu",
+                               "Sửa 'loai' hoặc 'so_ky_hieu' cho khớp bản gốc (KH là kế hoạch, BC là báo cáo…).",
+                               "van-ban/2023.yml", "- id: 45-kh-ubnd-2023\n  loai: quyet_dinh\n  so_ky_hieu: 45/KH-UBND\n")
+# -- rules across records -------------------------------------------------------
+MA_KHONG_TON_TAI = Code("ma-khong-ton-tai", "Nhắc đến một mã chưa được khai báo", "Sửa theo gợi ý, hoặc khai báo mục đó trước.",
+                        "khen-thuong/2023.yml", "- id: giay-khen-lan-2023\n  doi_tuong: tran-thi-lam\n  hinh_thuc: giay_khen\n  trang_thai: da_tang\n")
+TRUNG_MA = Code("trung-ma", "Hai mục cùng một mã", "Đổi mã của mục mới thêm; mã đã công bố thì giữ nguyên.",
+                "doi-tuong/doi-tuong.yml", _PERSON + "- id: tran-thi-lan\n  loai: tap_the\n  ten: Thôn 5\n")
+TRUNG_DIA_CHI_TRANG = Code("trung-dia-chi-trang", "Hai mục sẽ có cùng địa chỉ trang", "Đổi mã của một trong hai mục.")
+TRUNG_VAN_BAN = Code("trung-van-ban", "Một văn bản được khai báo hai lần", "Dùng lại mã đã có thay vì khai báo lại.",
+                     "van-ban/2023.yml", "- id: 45-kh-ubnd-2023\n  loai: ke_hoach\n  so_ky_hieu: 45/KH-UBND\n  ngay: 20/03/2023\n"
+                     "  co_quan_ban_hanh: ubnd-xa\n- id: kh-45\n  loai: ke_hoach\n  so_ky_hieu: 45/KH-UBND\n"
+                     "  ngay: 20/03/2023\n  co_quan_ban_hanh: ubnd-xa\n")
+DANH_HIEU_KHONG_HOP_DOI_TUONG = Code("danh-hieu-khong-hop-doi-tuong", "Danh hiệu không dành cho loại đối tượng này",
+                                     "Kiểm tra danh hiệu (ví dụ 'Lao động tiên tiến' chỉ cho cá nhân).",
+                                     "khen-thuong/2023.yml", "- id: ldtt-thon-3\n  doi_tuong: thon-3\n  danh_hieu: lao_dong_tien_tien\n  trang_thai: da_tang\n")
+DU_LIEU_CA_NHAN = Code("du-lieu-ca-nhan", "Có dữ liệu cá nhân không được đăng (số CCCD/CMND, điện thoại, thư điện tử, ngày sinh)",
+                       "Xoá thông tin đó; bảng vàng chỉ đăng họ tên, chức vụ, đơn vị và thông tin khen thưởng.",
+                       "doi-tuong/doi-tuong.yml", _PERSON + "  ghi_chu: Liên hệ 0912 345 678 khi cần.\n")
+MAT_DU_LIEU = Code("mat-du-lieu", "Một mục đã công bố không còn trong dữ liệu",
+                   "Nếu vô tình xoá, khôi phục mục đó; nếu cố ý gỡ, khai báo trong data/da-go.yml (id, loai, ngay, ly_do).",
+                   "da-cong-bo.yml", "van_ban:\n  - 12-bc-ubnd-2024\n  - 45-kh-ubnd-2023\n  - 7-tb-ubnd-2023\n")
+MAU_THUAN = Code("mau-thuan", "Chi tiết mâu thuẫn (ví dụ văn bản ghi ngày trước khi cơ quan có tên đó)",
+                 "Đối chiếu bản gốc. Nếu bản gốc đúng là như vậy, giữ nguyên và thêm 'giu_nguyen_ban_in' kèm một câu giải thích.",
+                 "van-ban/2023.yml", "- id: 45-kh-ubnd-2023\n  loai: ke_hoach\n  so_ky_hieu: 45/KH-UBND\n  ngay: 11/11/2019\n"
+                 "  co_quan_ban_hanh: ubnd-xa\n  trich_yeu: Phòng, chống dịch Covid-19\n")
+
+
+# Every code, in the order the guide lists them.
+CODES: dict[str, Code] = {value.id: value for value in list(globals().values()) if isinstance(value, Code)}
 
 
 # A minimal valid data folder of an invented commune: the base the examples above change.
@@ -189,22 +198,3 @@ SAMPLE: dict[str, str] = {
                                   "noi_nhan: [\"Lưu: VT.\"]\n---\nNăm 2023, phong trào thi đua được triển khai rộng khắp.\n",
 }
 
-
-def example_report(code: str, today) -> str:
-    """What the checker prints for a code's example (run for real on SAMPLE)."""
-    import tempfile
-    from pathlib import Path
-
-    from .model import load_board
-
-    doc = CODES[code]
-    if doc.example is None:
-        return ""
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp) / "data"
-        for rel, content in {**SAMPLE, doc.example_path: doc.example, **dict(doc.extra)}.items():
-            path = root / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(content, encoding="utf-8")
-        _, issues = load_board(root, today=today)
-    return "\n".join(issues.format(i) for i in issues.sorted() if i.code == code)

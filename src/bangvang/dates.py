@@ -10,11 +10,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from . import codes
+
 
 class DateError(ValueError):
-    """A value that is not a date; `code` is the stable issue code."""
+    """A value that is not a date; `code` is its codes.Code."""
 
-    def __init__(self, code: str, message: str, hint: str):
+    def __init__(self, code, message: str, hint: str):
         super().__init__(message)
         self.code = code
         self.message = message
@@ -112,23 +114,23 @@ def parse_date(text: str, today: date) -> PartialDate:
     elif m := _YEAR.match(value):
         day, month, year = None, None, int(m[1])
     else:
-        raise DateError("ngay-sai-dinh-dang", f"'{text}' không phải là một ngày theo định dạng đã quy định.", FORMAT_HINT)
+        raise DateError(codes.NGAY_SAI_DINH_DANG, f"'{text}' không phải là một ngày theo định dạng đã quy định.", FORMAT_HINT)
     if year < 1900:
-        raise DateError("ngay-khong-ton-tai", f"Năm {year} quá xa, có lẽ gõ nhầm.", FORMAT_HINT)
+        raise DateError(codes.NGAY_KHONG_TON_TAI, f"Năm {year} quá xa, có lẽ gõ nhầm.", FORMAT_HINT)
     if month is not None and not 1 <= month <= 12:
-        raise DateError("ngay-khong-ton-tai", f"Tháng {month} không tồn tại (tháng từ 1 đến 12).", FORMAT_HINT)
+        raise DateError(codes.NGAY_KHONG_TON_TAI, f"Tháng {month} không tồn tại (tháng từ 1 đến 12).", FORMAT_HINT)
     if day is not None:
         days_in_month = calendar.monthrange(year, month)[1]
         if not 1 <= day <= days_in_month:
             raise DateError(
-                "ngay-khong-ton-tai",
+                codes.NGAY_KHONG_TON_TAI,
                 f"Ngày '{text}' không tồn tại: tháng {month} năm {year} chỉ có {days_in_month} ngày.",
                 "Đối chiếu lại với văn bản gốc.",
             )
     result = PartialDate(year, month, day)
     if result.first_day > today:
         raise DateError(
-            "ngay-trong-tuong-lai",
+            codes.NGAY_TRONG_TUONG_LAI,
             f"Ngày '{text}' nằm trong tương lai (hôm nay là {today:%d/%m/%Y}).",
             "Chỉ ghi những việc đã xảy ra; kiểm tra lại năm.",
         )

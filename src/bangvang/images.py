@@ -13,6 +13,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import codes
 from .issues import Issues, Position
 
 MAX_BYTES = 8 * 1024 * 1024
@@ -43,25 +44,25 @@ def check_photo(root: Path, rel: str, position: Position, issues: Issues) -> boo
     hint = "Đặt ảnh (JPEG, PNG hoặc WebP, tối đa 8 MB) vào thư mục data/anh/ và ghi đúng tên tệp, kể cả chữ hoa, chữ thường."
     folder = root / "anh"
     if path.is_symlink() or folder.is_symlink():
-        issues.add(position, "lien-ket-tep", f"Ảnh '{rel}' là liên kết tượng trưng (symlink).", "Thay bằng tệp ảnh thật.")
+        issues.add(position, codes.LIEN_KET_TEP, f"Ảnh '{rel}' là liên kết tượng trưng (symlink).", "Thay bằng tệp ảnh thật.")
         return False
     names = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
     if path.name not in names or not path.is_file():
         close = [n for n in names if n.lower() == path.name.lower()]
         message = (f"Không có tệp '{rel}'; trong thư mục có '{close[0]}' (khác chữ hoa, chữ thường)." if close
                    else f"Không có tệp ảnh '{rel}' trong thư mục data/anh/.")
-        issues.add(position, "thieu-tep-anh", message, hint)
+        issues.add(position, codes.THIEU_TEP_ANH, message, hint)
         return False
     size = path.stat().st_size
     if size > MAX_BYTES:
-        issues.add(position, "anh-qua-lon", f"Ảnh '{rel}' nặng {size:,} byte, vượt giới hạn {MAX_BYTES:,} byte.",
+        issues.add(position, codes.ANH_QUA_LON, f"Ảnh '{rel}' nặng {size:,} byte, vượt giới hạn {MAX_BYTES:,} byte.",
                    "Giảm kích thước ảnh (ví dụ cạnh dài 2000 điểm ảnh) rồi lưu lại.")
         return False
     head = path.read_bytes()[:16]
     kind = _kind_of(head)
     expected = {".jpg": ".jpg", ".jpeg": ".jpg", ".png": ".png", ".webp": ".webp"}[path.suffix]
     if kind is None or kind != expected:
-        issues.add(position, "anh-khong-hop-le",
+        issues.add(position, codes.ANH_KHONG_HOP_LE,
                    f"Tệp '{rel}' không phải ảnh {expected.lstrip('.').upper()} thật (nội dung không khớp đuôi tệp).",
                    "Xuất lại ảnh từ máy chụp hoặc phần mềm xem ảnh, đuôi tệp phải đúng loại ảnh.")
         return False
@@ -73,7 +74,7 @@ def check_photo(root: Path, rel: str, position: Position, issues: Issues) -> boo
                 raise ValueError("quá nhiều điểm ảnh")
             image.verify()
     except Exception as exc:  # any decoding problem is the officer's file, not a crash
-        issues.add(position, "anh-khong-hop-le", f"Không đọc được ảnh '{rel}' ({exc}).",
+        issues.add(position, codes.ANH_KHONG_HOP_LE, f"Không đọc được ảnh '{rel}' ({exc}).",
                    "Mở ảnh bằng phần mềm xem ảnh, lưu lại dạng JPEG rồi thử lại.")
         return False
     return True

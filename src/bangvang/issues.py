@@ -1,8 +1,7 @@
 """Problems found in data/, reported the way an officer can act on them.
 
 Each problem is `path:line:column: code: message`, then the offending line with a
-caret and a hint, in Vietnamese. Codes are stable ASCII words so tests and the
-officers' guide can refer to them.
+caret and a hint, in Vietnamese. Codes are declared once in codes.py, with their severity.
 """
 
 from __future__ import annotations
@@ -47,9 +46,9 @@ class Issues:
     items: list[Issue] = field(default_factory=list)
     _sources: dict[str, list[str]] = field(default_factory=dict)
 
-    def add(self, position: Position, code: str, message: str, hint: str = "", *,
-            severity: str = ERROR, related: Position | None = None) -> None:
-        self.items.append(Issue(position, code, message, hint, severity, related))
+    def add(self, position: Position, code, message: str, hint: str = "", *, related: Position | None = None) -> None:
+        """Record one problem; `code` is a declared codes.Code, which also gives its severity."""
+        self.items.append(Issue(position, code.id, message, hint, code.severity, related))
 
     def remember_source(self, path: str, text: str) -> None:
         """Keep a file's lines so reports can quote the offending line."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import clock
+from . import clock, codes
 from .images import check_photo
 from .issues import Issues, Position
 from .progress import FileProgress, gc_paused
@@ -80,7 +80,7 @@ def _load(root: Path, today: date | None, issues: Issues | None,
     ctx = Context(issues, today or clock.today())
     data = Dataset(root)
     if not root.is_dir():
-        issues.add(Position(str(root)), "khong-co-thu-muc", f"Không tìm thấy thư mục dữ liệu '{root}'.",
+        issues.add(Position(str(root)), codes.KHONG_CO_THU_MUC, f"Không tìm thấy thư mục dữ liệu '{root}'.",
                    "Chạy lệnh từ thư mục gốc của kho, nơi có thư mục data/.")
         return data, issues
     attachments_wanted: list[tuple[Report, str]] = []
@@ -91,7 +91,7 @@ def _load(root: Path, today: date | None, issues: Issues | None,
         rel = _rel(root, path)
         parts = path.relative_to(root).parts
         if path.is_symlink():
-            issues.add(Position(rel), "lien-ket-tep", "Không dùng liên kết tượng trưng (symlink) trong data/.",
+            issues.add(Position(rel), codes.LIEN_KET_TEP, "Không dùng liên kết tượng trưng (symlink) trong data/.",
                        "Thay bằng tệp thật.")
             continue
         if path.is_dir():
@@ -111,7 +111,7 @@ def _load(root: Path, today: date | None, issues: Issues | None,
             hint = "Dữ liệu YAML dùng đuôi .yml." if path.suffix == ".yaml" else (
                 "Mỗi loại dữ liệu có chỗ riêng: " + ", ".join(
                     c.path + ("" if c.path.endswith(".yml") else "/") for c in COLLECTIONS) + ".")
-            issues.add(Position(rel), "tep-khong-ro-loai", f"Không biết tệp '{rel}' chứa loại dữ liệu nào.", hint)
+            issues.add(Position(rel), codes.TEP_KHONG_RO_LOAI, f"Không biết tệp '{rel}' chứa loại dữ liệu nào.", hint)
             continue
         data.files[rel] = collection.kind
         for record in _load_file(path, rel, collection, ctx, data.broken_ids):
@@ -126,14 +126,14 @@ def _load(root: Path, today: date | None, issues: Issues | None,
             done += 1
             progress(done, total, records_read)
     if "don_vi" not in data.files.values():
-        issues.add(Position(f"{root.name}/don-vi.yml"), "thieu-tep",
+        issues.add(Position(f"{root.name}/don-vi.yml"), codes.THIEU_TEP,
                    "Thiếu tệp don-vi.yml mô tả đơn vị công bố bảng vàng.", "Tạo tệp theo hướng dẫn cho cán bộ.")
     for report, name in attachments_wanted:
         folder = root / "bao-cao"
         path = folder / name
         rel = _rel(root, path)
         if "/" in name or "\\" in name or not name.endswith(".txt") or not path.is_file() or path.is_symlink():
-            issues.add(report.pos("raw_text"), "thieu-tep-dinh-kem",
+            issues.add(report.pos("raw_text"), codes.THIEU_TEP_DINH_KEM,
                        f"Không có tệp '{name}' trong thư mục bao-cao/.",
                        "Ghi đúng tên tệp .txt nằm cùng thư mục với báo cáo.")
             continue
@@ -149,13 +149,13 @@ def _load(root: Path, today: date | None, issues: Issues | None,
     for path in sorted((root / "anh").iterdir()) if (root / "anh").is_dir() else ():
         rel = _rel(root, path)
         if rel not in data.files and path.name not in IGNORED_NAMES:
-            issues.add(Position(rel), "tep-khong-duoc-dung",
+            issues.add(Position(rel), codes.TEP_KHONG_DUOC_DUNG,
                        "Ảnh này không được mục nào dùng (trường 'anh' > 'tep').",
                        "Ghi đường dẫn ảnh vào mục tương ứng, hoặc xoá ảnh nếu không dùng.")
     for path in sorted((root / "bao-cao").glob("*.txt")) if (root / "bao-cao").is_dir() else ():
         rel = _rel(root, path)
         if rel not in data.files:
-            issues.add(Position(rel), "tep-khong-duoc-dung",
+            issues.add(Position(rel), codes.TEP_KHONG_DUOC_DUNG,
                        "Tệp văn bản này không được báo cáo nào nhắc đến (trường 'ban_trich_xuat').",
                        "Ghi tên tệp vào 'ban_trich_xuat' của báo cáo tương ứng, hoặc xoá tệp.")
     return data, issues
@@ -168,24 +168,24 @@ def _load_file(path: Path, rel: str, collection: Collection, ctx: Context, broke
     if collection.layout == "markdown":
         return _load_markdown(text, rel, collection, ctx, broken)
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
-        ctx.issues.add(Position(rel), "tep-rong", "Tệp không có dữ liệu.",
+        ctx.issues.add(Position(rel), codes.TEP_RONG, "Tệp không có dữ liệu.",
                        "Thêm dữ liệu hoặc xoá tệp nếu không cần nữa.")
         return []
     before = len(ctx.issues.items)
     root = parse_yaml(text, rel, ctx.issues)
     if root is None:
         if len(ctx.issues.items) == before:
-            ctx.issues.add(Position(rel), "tep-rong", "Tệp không có dữ liệu.", "Thêm dữ liệu hoặc xoá tệp.")
+            ctx.issues.add(Position(rel), codes.TEP_RONG, "Tệp không có dữ liệu.", "Thêm dữ liệu hoặc xoá tệp.")
         broken.update(re.findall(r"^[ \t-]*id:[ \t]*['\"]?([a-z0-9-]+)", text, re.M))
         return []
     if collection.layout == "single":
         return _parse_all([root], collection, ctx, broken)
     if root.kind == SEQUENCE and not root.value:
-        ctx.issues.add(Position(rel), "tep-rong", "Tệp chỉ có một danh sách rỗng, không có dữ liệu.",
+        ctx.issues.add(Position(rel), codes.TEP_RONG, "Tệp chỉ có một danh sách rỗng, không có dữ liệu.",
                        "Thêm dữ liệu hoặc xoá tệp.")
         return []
     if root.kind != SEQUENCE:
-        ctx.issues.add(root.position, "sai-kieu",
+        ctx.issues.add(root.position, codes.SAI_KIEU,
                        f"Tệp trong '{collection.path}/' phải là một danh sách, mỗi {collection.cls.LABEL} bắt đầu bằng '- '.",
                        "Xem một tệp mẫu trong cùng thư mục.")
         return []
@@ -208,7 +208,7 @@ def _parse_all(nodes, collection: Collection, ctx: Context, broken: set[str]) ->
 def _load_markdown(text: str, rel: str, collection: Collection, ctx: Context, broken: set[str]) -> list[Record]:
     split = split_front_matter(text)
     if split is None:
-        ctx.issues.add(Position(rel), "thieu-phan-dau",
+        ctx.issues.add(Position(rel), codes.THIEU_PHAN_DAU,
                        "Tệp Markdown phải bắt đầu bằng phần thông tin giữa hai dòng '---'.",
                        "Dòng đầu tiên của tệp là '---', tiếp theo là các trường, rồi một dòng '---'.")
         return []
@@ -217,23 +217,23 @@ def _load_markdown(text: str, rel: str, collection: Collection, ctx: Context, br
     root = parse_yaml("\n" + front, rel, ctx.issues)  # the leading newline keeps line numbers exact
     if root is None:
         if len(ctx.issues.items) == before:
-            ctx.issues.add(Position(rel, 2), "thieu-phan-dau", "Phần thông tin giữa hai dòng '---' đang trống.",
+            ctx.issues.add(Position(rel, 2), codes.THIEU_PHAN_DAU, "Phần thông tin giữa hai dòng '---' đang trống.",
                            "Ghi các trường bắt buộc (id, tiêu đề…) giữa hai dòng '---'.")
         return []
     if root.kind != MAPPING:
-        ctx.issues.add(root.position, "sai-kieu", "Phần thông tin đầu tệp phải gồm các dòng 'truong: giá trị'.", "")
+        ctx.issues.add(root.position, codes.SAI_KIEU, "Phần thông tin đầu tệp phải gồm các dòng 'truong: giá trị'.", "")
         return []
     records = _parse_all([root], collection, ctx, broken)
     body = nfc(body)
     limit = BODY_LIMITS[collection.kind]
     if len(body) > limit:
-        ctx.issues.add(Position(rel, body_line), "qua-dai", f"Nội dung dài {len(body):,} ký tự, vượt giới hạn {limit:,} ký tự.",
+        ctx.issues.add(Position(rel, body_line), codes.QUA_DAI, f"Nội dung dài {len(body):,} ký tự, vượt giới hạn {limit:,} ký tự.",
                        "Rút gọn nội dung, hoặc chia thành nhiều bài.")
         return []
     for record in records:
         record.body_markdown = body  # type: ignore[attr-defined]
         record.body_line = body_line  # type: ignore[attr-defined]
         if not body.strip():
-            ctx.issues.add(Position(rel, body_line), "thieu-noi-dung", "Phần nội dung sau thông tin đầu tệp đang trống.",
+            ctx.issues.add(Position(rel, body_line), codes.THIEU_NOI_DUNG, "Phần nội dung sau thông tin đầu tệp đang trống.",
                            "Viết nội dung (Markdown) sau dòng '---' thứ hai.")
     return records

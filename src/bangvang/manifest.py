@@ -13,6 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import codes
 from .issues import Issues, Position
 from .load import MANIFEST_FILE, Dataset, load
 from .validate import NAMESPACE
@@ -48,13 +49,13 @@ def read_manifest(root: Path, issues: Issues) -> dict[str, dict[str, Position]] 
     result: dict[str, dict[str, Position]] = {}
     for key, value in node.value:  # type: ignore[union-attr]
         if key.value not in KINDS or value.kind != SEQUENCE:
-            issues.add(key.position, "tep-khong-ro-loai", f"'{key.value}' không phải một loại dữ liệu đã công bố.",
+            issues.add(key.position, codes.TEP_KHONG_RO_LOAI, f"'{key.value}' không phải một loại dữ liệu đã công bố.",
                        "Tạo lại tệp bằng lệnh python -m bangvang.manifest.")
             continue
         ids: dict[str, Position] = {}
         for item in value.value:  # type: ignore[union-attr]
             if item.kind != SCALAR:  # e.g. a line merged with the next one ("- id" + "khen_thuong:")
-                issues.add(item.position, "sai-kieu", "Mỗi dòng của danh sách đã công bố chỉ ghi một mã.",
+                issues.add(item.position, codes.SAI_KIEU, "Mỗi dòng của danh sách đã công bố chỉ ghi một mã.",
                            "Tạo lại tệp bằng lệnh python -m bangvang.manifest.")
                 continue
             ids[item.value] = item.position
@@ -73,7 +74,7 @@ def check_removals(data: Dataset, issues: Issues) -> None:
         for record_id, position in ids.items():
             if record_id in present[kind] or (kind, record_id) in declared or record_id in data.broken_ids:
                 continue
-            issues.add(position, "mat-du-lieu",
+            issues.add(position, codes.MAT_DU_LIEU,
                        f"Mục '{record_id}' ({kind}) đã được công bố nhưng không còn trong dữ liệu.",
                        "Nếu vô tình xoá, khôi phục mục đó. Nếu cố ý gỡ, khai báo trong data/da-go.yml: "
                        "id, loai, ngay, ly_do.")

@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import charts, clock, codes, dictionary, feed, images, opendata, paging, vocab
+from . import charts, clock, codes, dictionary, error_guide, feed, images, opendata, paging, vocab
 from .markdown_safe import SafeMarkdown
 from .model import Board
 from .records import COLLECTIONS, RECIPIENT_URL
@@ -229,7 +229,7 @@ class Site:
             self._add(PageSpec(src, title, "guide.html", {"guide_markdown": text}, in_nav=guide.stem == "index",
                                description=f"Hướng dẫn cho cán bộ: {title}.", toc=True, searchable=False))
         self._add(PageSpec("huong-dan/loi.md", "Các mã lỗi và cách sửa", "errors.html",
-                           {"codes": codes.CODES, "example_report": lambda code: codes.example_report(code, clock.today())},
+                           {"codes": codes.CODES, "example_report": lambda code: error_guide.example_report(code, clock.today())},
                            description="Mỗi mã lỗi của lệnh kiểm tra dữ liệu: ví dụ và cách sửa.", toc=True,
                            searchable=False))
         self._add(PageSpec("huong-dan/du-lieu.md", "Từ điển dữ liệu", "dictionary.html",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from . import vocab
+from . import codes, vocab
 from .dates import PartialDate
 from .docnumber import DocNumber
 from .schema import (Bool, Choice, Context, Date, DocNumber as DocNumberField, Id, Int, ListOf, Markdown,
@@ -425,53 +425,53 @@ class Removal(Record):
 
 def _rule_recipient_names(r: Recipient, ctx: Context) -> None:
     if r.recipient_type == "ca_nhan" and not r.family_name:
-        ctx.issues.add(r.pos(), "thieu-truong", "Cá nhân cần có họ ('ho') và tên ('ten').",
+        ctx.issues.add(r.pos(), codes.THIEU_TRUONG, "Cá nhân cần có họ ('ho') và tên ('ten').",
                        "Ví dụ: ho: Nguyễn, ten_dem: Văn, ten: An.")
     if r.recipient_type != "ca_nhan":
         for attr, key in (("family_name", "ho"), ("middle_name", "ten_dem"), ("role", "chuc_vu")):
             if getattr(r, attr):
-                ctx.issues.add(r.pos(attr), "truong-khong-dung-cho-loai",
+                ctx.issues.add(r.pos(attr), codes.TRUONG_KHONG_DUNG_CHO_LOAI,
                                f"Trường '{key}' chỉ dùng cho cá nhân.",
                                "Với tập thể, hộ gia đình, ghi tên đầy đủ vào 'ten'.")
 
 
 def _rule_award_shape(a: Award, ctx: Context) -> None:
     if bool(a.recipient) == bool(a.group):
-        ctx.issues.add(a.pos(), "doi-tuong-khen",
+        ctx.issues.add(a.pos(), codes.DOI_TUONG_KHEN,
                        "Một khen thưởng cần đúng một trong hai: 'doi_tuong' (có tên) hoặc 'tong_hop' (chỉ có số lượng).",
                        "Ghi 'doi_tuong: <mã>' nếu biết đối tượng; nếu văn bản chỉ nêu số lượng, dùng 'tong_hop'.")
     if a.title and a.form:
-        ctx.issues.add(a.pos("form"), "vua-danh-hieu-vua-hinh-thuc",
+        ctx.issues.add(a.pos("form"), codes.VUA_DANH_HIEU_VUA_HINH_THUC,
                        "Một khen thưởng chỉ có danh hiệu hoặc hình thức, không cả hai.",
                        "Tách thành hai khen thưởng riêng.")
     if a.recipient and not (a.title or a.form):
-        ctx.issues.add(a.pos(), "thieu-truong", "Cần ghi 'danh_hieu' hoặc 'hinh_thuc'.",
+        ctx.issues.add(a.pos(), codes.THIEU_TRUONG, "Cần ghi 'danh_hieu' hoặc 'hinh_thuc'.",
                        "Ví dụ: hinh_thuc: bang_khen, hoặc danh_hieu: lao_dong_tien_tien.")
     has_class = bool(a.form and vocab.FORMS[a.form].has_class)
     if a.award_class and not has_class:
-        ctx.issues.add(a.pos("award_class"), "hang-khong-dung", f"'{a.what}' không chia hạng.", "Xoá trường 'hang'.")
+        ctx.issues.add(a.pos("award_class"), codes.HANG_KHONG_DUNG, f"'{a.what}' không chia hạng.", "Xoá trường 'hang'.")
     if has_class and not a.award_class:
-        ctx.issues.add(a.pos("form"), "thieu-truong", f"{vocab.FORMS[a.form].label} có hạng Nhất, Nhì, Ba.",
+        ctx.issues.add(a.pos("form"), codes.THIEU_TRUONG, f"{vocab.FORMS[a.form].label} có hạng Nhất, Nhì, Ba.",
                        "Thêm 'hang: nhat', 'hang: nhi' hoặc 'hang: ba'.")
     if a.year and a.period:
-        ctx.issues.add(a.pos("period"), "vua-nam-vua-giai-doan", "Chỉ ghi 'nam' hoặc 'giai_doan', không cả hai.", "")
+        ctx.issues.add(a.pos("period"), codes.VUA_NAM_VUA_GIAI_DOAN, "Chỉ ghi 'nam' hoặc 'giai_doan', không cả hai.", "")
     if a.status == "thu_hoi" and not a.revoked_by:
-        ctx.issues.add(a.pos("status"), "thieu-truong", "Khen thưởng đã thu hồi cần 'van_ban_thu_hoi'.",
+        ctx.issues.add(a.pos("status"), codes.THIEU_TRUONG, "Khen thưởng đã thu hồi cần 'van_ban_thu_hoi'.",
                        "Ghi mã văn bản hủy bỏ quyết định khen thưởng.")
     if a.revoked_by and a.status != "thu_hoi":
-        ctx.issues.add(a.pos("revoked_by"), "mau-thuan-trang-thai",
+        ctx.issues.add(a.pos("revoked_by"), codes.MAU_THUAN_TRANG_THAI,
                        "Có văn bản thu hồi nhưng trạng thái không phải 'thu_hoi'.", "Sửa 'trang_thai: thu_hoi'.")
 
 
 def _rule_document_identity(d: Document, ctx: Context) -> None:
     if not d.number and not d.title:
-        ctx.issues.add(d.pos(), "thieu-truong", "Văn bản cần 'so_ky_hieu' hoặc, nếu không có số, 'ten'.",
+        ctx.issues.add(d.pos(), codes.THIEU_TRUONG, "Văn bản cần 'so_ky_hieu' hoặc, nếu không có số, 'ten'.",
                        "Ví dụ: so_ky_hieu: 45/KH-UBND.")
     if d.number:
         abbr = vocab.DOC_TYPES[d.doc_type].abbr
         first = d.number.first_part()
         if abbr and first != abbr:
-            ctx.issues.add(d.pos("number"), "loai-khong-khop-ky-hieu",
+            ctx.issues.add(d.pos("number"), codes.LOAI_KHONG_KHOP_KY_HIEU,
                            f"Ký hiệu '{d.number}' bắt đầu bằng '{first}', không khớp loại "
                            f"'{vocab.DOC_TYPES[d.doc_type].label}' (viết tắt {abbr}).",
                            "Sửa 'loai' hoặc 'so_ky_hieu' cho khớp với bản gốc.")
@@ -483,13 +483,13 @@ def _rule_periods_ordered(record, ctx: Context) -> None:
         return
     ends_before = end < start if isinstance(end, int) else end.last_day < start.first_day
     if ends_before:
-        ctx.issues.add(record.pos("end"), "thoi-gian-nguoc", "Thời điểm kết thúc trước thời điểm bắt đầu.",
+        ctx.issues.add(record.pos("end"), codes.THOI_GIAN_NGUOC, "Thời điểm kết thúc trước thời điểm bắt đầu.",
                        "Kiểm tra lại hai mốc thời gian.")
 
 
 def _rule_movement_years(m: Movement, ctx: Context) -> None:
     if m.start_year and m.end_year and m.end_year < m.start_year:
-        ctx.issues.add(m.pos("end_year"), "thoi-gian-nguoc", "Năm kết thúc trước năm bắt đầu.", "")
+        ctx.issues.add(m.pos("end_year"), codes.THOI_GIAN_NGUOC, "Năm kết thúc trước năm bắt đầu.", "")
 
 
 Recipient.RULES = (_rule_recipient_names,)

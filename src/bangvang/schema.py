@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, ClassVar
 
-from . import docnumber
+from . import codes, docnumber
 from .dates import FORMAT_HINT, DateError, PartialDate, parse_date
-from .issues import WARNING, Issues, Position
+from .issues import Issues, Position
 from .text import fold, slugify
 from .yamlsrc import MAPPING, SCALAR, SEQUENCE, Node
 
@@ -40,7 +40,7 @@ def _scalar(node: Node, ctx: Context, what: str) -> str:
             key, value = node.value[0]  # type: ignore[index]
             text = f"{key.value}: {value.value}" if value.kind == SCALAR else key.value
             hint = (f"Chữ có dấu hai chấm và dấu cách (': ') phải đặt trong dấu nháy kép: \"{text}\".")
-        ctx.issues.add(node.position, "sai-kieu", f"Cần {what}, nhưng ở đây là một {shape}.", hint)
+        ctx.issues.add(node.position, codes.SAI_KIEU, f"Cần {what}, nhưng ở đây là một {shape}.", hint)
         raise Invalid
     return node.value  # type: ignore[return-value]
 
@@ -84,24 +84,24 @@ class Text(FieldType):
     def parse(self, node: Node, ctx: Context) -> str:
         value = _scalar(node, ctx, self.label)
         if node.comment_after:
-            ctx.issues.add(node.position, "chu-bi-cat",
+            ctx.issues.add(node.position, codes.CHU_BI_CAT,
                            f"Phần sau dấu ' #' trên dòng này bị YAML bỏ qua (coi là ghi chú); giá trị chỉ còn là '{value[:60]}'.",
                            "Nếu dấu # là một phần nội dung (ví dụ 'đạt giải #1'), đặt cả giá trị trong dấu nháy kép; "
-                           "nếu là ghi chú, chuyển ghi chú lên dòng riêng.", severity=WARNING)
+                           "nếu là ghi chú, chuyển ghi chú lên dòng riêng.")
         if not value.strip():
-            ctx.issues.add(node.position, "gia-tri-rong", "Giá trị đang để trống (chỉ có dấu nháy hoặc dấu cách).",
+            ctx.issues.add(node.position, codes.GIA_TRI_RONG, "Giá trị đang để trống (chỉ có dấu nháy hoặc dấu cách).",
                            "Ghi nội dung, hoặc xoá cả dòng nếu trường này không bắt buộc và chưa có thông tin.")
             raise Invalid
         if len(value) > self.max_len:
-            ctx.issues.add(node.position, "qua-dai", f"Dài {len(value)} ký tự, vượt giới hạn {self.max_len} ký tự.",
+            ctx.issues.add(node.position, codes.QUA_DAI, f"Dài {len(value)} ký tự, vượt giới hạn {self.max_len} ký tự.",
                            "Rút gọn nội dung; chi tiết dài nên đưa vào phần mô tả hoặc câu chuyện.")
             raise Invalid
         if not self.multiline and "\n" in value.strip():
-            ctx.issues.add(node.position, "nhieu-dong", "Trường này chỉ nhận một dòng.",
+            ctx.issues.add(node.position, codes.NHIEU_DONG, "Trường này chỉ nhận một dòng.",
                            "Viết liền trên một dòng.")
             raise Invalid
         if not self.multiline and _HTML_TAG.search(value):
-            ctx.issues.add(node.position, "chua-html", f"Có mã HTML hoặc liên kết script trong '{value[:60]}'.",
+            ctx.issues.add(node.position, codes.CHUA_HTML, f"Có mã HTML hoặc liên kết script trong '{value[:60]}'.",
                            "Chỉ ghi chữ thường; trang web tự trình bày, không cần thẻ HTML.")
             raise Invalid
         return value
@@ -132,7 +132,7 @@ class Id(FieldType):
         value = _scalar(node, ctx, "mã định danh")
         if not ID_PATTERN.fullmatch(value) or len(value) > 80:
             proposal = slugify(value)[:80].strip("-") or "vi-du-ma"
-            ctx.issues.add(node.position, "ma-khong-hop-le",
+            ctx.issues.add(node.position, codes.MA_KHONG_HOP_LE,
                            f"Mã '{value}' chỉ được gồm chữ thường không dấu, số và dấu gạch ngang (tối đa 80 ký tự).",
                            f"Ví dụ: '{proposal}'. Mã dùng làm địa chỉ trang, nên không đổi sau khi đã công bố.")
             raise Invalid
@@ -182,7 +182,7 @@ class Choice(FieldType):
         if value not in self.vocab:
             guess = suggest(value, self.vocab)
             hint = f"Có phải ý là '{guess}'? " if guess else ""
-            ctx.issues.add(node.position, "gia-tri-khong-co-trong-danh-muc",
+            ctx.issues.add(node.position, codes.GIA_TRI_KHONG_CO_TRONG_DANH_MUC,
                            f"'{value}' không có trong danh mục.",
                            hint + "Các giá trị được dùng: " + ", ".join(self.vocab) + ".")
             raise Invalid
@@ -199,12 +199,12 @@ class Year(FieldType):
     def parse(self, node: Node, ctx: Context) -> int:
         value = _scalar(node, ctx, "một năm")
         if not re.fullmatch(r"\d{4}", value):
-            ctx.issues.add(node.position, "nam-khong-hop-le", f"'{value}' không phải một năm.",
+            ctx.issues.add(node.position, codes.NAM_KHONG_HOP_LE, f"'{value}' không phải một năm.",
                            "Viết năm bằng 4 chữ số, ví dụ 2023.")
             raise Invalid
         year = int(value)
         if year < 1900 or year > ctx.today.year:
-            code = "ngay-trong-tuong-lai" if year > ctx.today.year else "nam-khong-hop-le"
+            code = codes.NGAY_TRONG_TUONG_LAI if year > ctx.today.year else codes.NAM_KHONG_HOP_LE
             ctx.issues.add(node.position, code, f"Năm {year} không hợp lệ (phải từ 1900 đến {ctx.today.year}).",
                            "Kiểm tra lại năm trên văn bản gốc.")
             raise Invalid
@@ -240,7 +240,7 @@ class Int(FieldType):
     def parse(self, node: Node, ctx: Context) -> int:
         value = _scalar(node, ctx, "một số")
         if not re.fullmatch(r"0|[1-9]\d*", value) or not self.minimum <= int(value) <= self.maximum:
-            ctx.issues.add(node.position, "so-khong-hop-le", f"'{value}' không phải số nguyên hợp lệ.",
+            ctx.issues.add(node.position, codes.SO_KHONG_HOP_LE, f"'{value}' không phải số nguyên hợp lệ.",
                            f"Viết một số nguyên từ {self.minimum} đến {self.maximum}, không có dấu chấm hay dấu phẩy.")
             raise Invalid
         return int(value)
@@ -256,7 +256,7 @@ class Bool(FieldType):
     def parse(self, node: Node, ctx: Context) -> bool:
         value = _scalar(node, ctx, "true hoặc false")
         if value not in ("true", "false"):
-            ctx.issues.add(node.position, "sai-kieu", f"'{value}' không phải true hoặc false.",
+            ctx.issues.add(node.position, codes.SAI_KIEU, f"'{value}' không phải true hoặc false.",
                            "Viết true (có) hoặc false (không), chữ thường, không đặt trong dấu nháy.")
             raise Invalid
         return value == "true"
@@ -271,7 +271,7 @@ class Url(FieldType):
     def parse(self, node: Node, ctx: Context) -> str:
         value = _scalar(node, ctx, "một địa chỉ web")
         if not re.fullmatch(r"https://[^\s<>\"']+", value):
-            ctx.issues.add(node.position, "lien-ket-khong-hop-le",
+            ctx.issues.add(node.position, codes.LIEN_KET_KHONG_HOP_LE,
                            f"'{value[:80]}' không phải địa chỉ web an toàn.",
                            "Chỉ dùng địa chỉ bắt đầu bằng https://.")
             raise Invalid
@@ -292,10 +292,10 @@ class PhotoPath(FieldType):
     def parse(self, node: Node, ctx: Context) -> str:
         value = _scalar(node, ctx, "đường dẫn ảnh")
         if "://" in value or value.startswith(("//", "data:")):
-            code, message = "anh-ben-ngoai", f"Ảnh '{value[:80]}' ở trang web khác; mỗi lần xem trang, người đọc sẽ bị gửi tới đó."
+            code, message = codes.ANH_BEN_NGOAI, f"Ảnh '{value[:80]}' ở trang web khác; mỗi lần xem trang, người đọc sẽ bị gửi tới đó."
             hint = "Lưu ảnh vào thư mục data/anh/ (qua pull request) rồi ghi 'anh/ten-tep.jpg'."
         elif not PHOTO_PATH.fullmatch(value):
-            code, message = "duong-dan-anh", f"Đường dẫn ảnh '{value[:80]}' không hợp lệ."
+            code, message = codes.DUONG_DAN_ANH, f"Đường dẫn ảnh '{value[:80]}' không hợp lệ."
             hint = ("Ảnh phải nằm ngay trong thư mục data/anh/, tên tệp chữ thường không dấu, "
                     "đuôi .jpg, .png hoặc .webp; ví dụ anh/tran-thi-lan.jpg.")
         else:
@@ -315,7 +315,7 @@ class DocNumber(FieldType):
         try:
             return docnumber.parse(value)
         except ValueError as exc:
-            ctx.issues.add(node.position, "so-ky-hieu-khong-hop-le", str(exc),
+            ctx.issues.add(node.position, codes.SO_KY_HIEU_KHONG_HOP_LE, str(exc),
                            "Viết như trên văn bản: 12/BC-UBND (hành chính), 91/2017/NĐ-CP (quy phạm), "
                            "34-CT/TW (của Đảng) hoặc 25/PNV (công văn); không có dấu cách. "
                            "Cách viết in sai giữ ở trường 'so_ky_hieu_in'.")
@@ -336,11 +336,11 @@ class ListOf(FieldType):
 
     def parse(self, node: Node, ctx: Context) -> list:
         if node.kind != SEQUENCE:
-            ctx.issues.add(node.position, "sai-kieu", "Cần một danh sách.",
+            ctx.issues.add(node.position, codes.SAI_KIEU, "Cần một danh sách.",
                            "Viết mỗi mục trên một dòng, bắt đầu bằng '- ' và thụt vào dưới tên trường.")
             raise Invalid
         if len(node.value) < self.min_items:  # type: ignore[arg-type]
-            ctx.issues.add(node.position, "thieu-muc", f"Danh sách cần ít nhất {self.min_items} mục.", "")
+            ctx.issues.add(node.position, codes.THIEU_MUC, f"Danh sách cần ít nhất {self.min_items} mục.", "")
             raise Invalid
         values, failed = [], False
         for item in node.value:  # type: ignore[union-attr]
@@ -438,7 +438,7 @@ class Record:
 def parse_record(cls: type, node: Node, ctx: Context):
     """Parse a mapping node into `cls`; record every problem; raise Invalid if any."""
     if node.kind != MAPPING:
-        ctx.issues.add(node.position, "sai-kieu", f"Cần một {cls.LABEL} gồm các trường 'tên: giá trị'.",
+        ctx.issues.add(node.position, codes.SAI_KIEU, f"Cần một {cls.LABEL} gồm các trường 'tên: giá trị'.",
                        "Mỗi dòng có dạng 'ten_truong: giá trị'; kiểm tra thụt lề.")
         raise Invalid
     specs, required = _specs_by_key(cls)
@@ -452,7 +452,7 @@ def parse_record(cls: type, node: Node, ctx: Context):
         if spec is None:
             guess = suggest(key, specs)
             hint = f"Có phải ý là '{guess}'? " if guess else ""
-            ctx.issues.add(key_node.position, "truong-khong-ro",
+            ctx.issues.add(key_node.position, codes.TRUONG_KHONG_RO,
                            f"Trường '{key}' không có trong mẫu dữ liệu của {cls.LABEL}.",
                            hint + "Các trường dùng được: " + ", ".join(specs) + ".")
             failed = True
@@ -468,7 +468,7 @@ def parse_record(cls: type, node: Node, ctx: Context):
     for spec in required:
         if spec.attr not in values and spec.attr not in failed_attrs:
             where = positions[spec.attr].position if spec.attr in positions else node.position
-            ctx.issues.add(where, "thieu-truong", f"Thiếu trường bắt buộc '{spec.key}' ({spec.doc.split('.')[0]}).",
+            ctx.issues.add(where, codes.THIEU_TRUONG, f"Thiếu trường bắt buộc '{spec.key}' ({spec.doc.split('.')[0]}).",
                            f"Thêm dòng '{spec.key}: …'" + (f", ví dụ: {spec.key}: {spec.example}" if spec.example else "") + ".")
             failed = True
     if failed:

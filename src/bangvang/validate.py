@@ -11,7 +11,7 @@ import hashlib
 import re
 from collections import defaultdict
 
-from . import vocab
+from . import codes, vocab
 from .dates import PartialDate
 from .issues import Issues, Position
 from .load import Dataset
@@ -206,7 +206,7 @@ def _check_personal_data(data: Dataset, issues: Issues) -> None:
                 line = text[: m.start()].count("\n")
                 column = position.column if not line else m.start() - text.rfind("\n", 0, m.start())
                 where = Position(position.path, position.line + line, column)
-                issues.add(where, "du-lieu-ca-nhan",
+                issues.add(where, codes.DU_LIEU_CA_NHAN,
                            f"Có vẻ là {what} ('{m.group()[:20]}'): không đăng dữ liệu cá nhân lên bảng vàng.",
                            "Xoá thông tin này. Trang chỉ đăng họ tên, chức vụ, đơn vị và thông tin khen thưởng; "
                            "số giấy tờ, ngày sinh, địa chỉ nhà, điện thoại cá nhân không bao giờ được đăng.")
@@ -219,7 +219,7 @@ def _check_ids(data: Dataset, issues: Issues) -> dict[str, dict[str, Record]]:
         for record in records:
             key = (NAMESPACE[kind], record.id)  # type: ignore[attr-defined]
             if key in seen:
-                issues.add(record.pos("id"), "trung-ma", f"Mã '{record.id}' đã được dùng cho một {seen[key].LABEL} khác.",  # type: ignore[attr-defined]
+                issues.add(record.pos("id"), codes.TRUNG_MA, f"Mã '{record.id}' đã được dùng cho một {seen[key].LABEL} khác.",  # type: ignore[attr-defined]
                            "Mỗi mục cần một mã riêng; đổi mã của mục mới thêm.", related=seen[key].pos("id"))
             else:
                 seen[key] = record
@@ -257,7 +257,7 @@ def _check_urls(data: Dataset, issues: Issues) -> None:
                 continue
             other = taken.get(url.lower())
             if other is not None and other is not record:
-                issues.add(record.pos("id"), "trung-dia-chi-trang", f"Hai mục cùng có địa chỉ trang '/{url}'.",
+                issues.add(record.pos("id"), codes.TRUNG_DIA_CHI_TRANG, f"Hai mục cùng có địa chỉ trang '/{url}'.",
                            "Đổi mã của một trong hai mục.", related=other.pos("id"))
             taken[url.lower()] = record
 
@@ -270,7 +270,7 @@ def _check_refs(data: Dataset, ids: dict[str, dict[str, Record]], issues: Issues
                 continue
             guess = suggest(ref.id, ids[ref.kind], cutoff=0.85)
             hint = f"Có phải ý là '{guess}'? " if guess else ""
-            issues.add(ref.position, "ma-khong-ton-tai",
+            issues.add(ref.position, codes.MA_KHONG_TON_TAI,
                        f"Không có {REF_LABEL[ref.kind]} nào mang mã '{ref.id}'.",
                        hint + f"Mã phải được khai báo trong {WHERE_DEFINED[ref.kind]}.")
 
@@ -285,7 +285,7 @@ def _check_document_identity(data: Dataset, issues: Issues) -> None:
             year = doc.number.year or (doc.date.year if doc.date else None)
             key = (doc.issuer.id if doc.issuer else None, year, doc.number.text)
             if key in seen:
-                issues.add(doc.pos("number"), "trung-van-ban",
+                issues.add(doc.pos("number"), codes.TRUNG_VAN_BAN,
                            f"Văn bản {doc.number} của cùng cơ quan, cùng năm đã có với mã '{seen[key].id}'.",
                            "Mỗi văn bản chỉ khai báo một lần; dùng lại mã đã có.", related=seen[key].pos("number"))
             else:
@@ -300,7 +300,7 @@ def _check_award_recipients(data: Dataset, ids, issues: Issues) -> None:
         recipient = ids["doi_tuong"].get(award.recipient.id) if award.recipient else None
         kind = recipient.recipient_type if recipient else (award.group.recipient_type if award.group else None)
         if kind and allowed and kind not in allowed:
-            issues.add(award.pos("title"), "danh-hieu-khong-hop-doi-tuong",
+            issues.add(award.pos("title"), codes.DANH_HIEU_KHONG_HOP_DOI_TUONG,
                        f"Danh hiệu '{vocab.TITLES[award.title].label}' dành cho "
                        f"{', '.join(vocab.RECIPIENT_TYPES[a].label.lower() for a in allowed)}, "
                        f"không dành cho {vocab.RECIPIENT_TYPES[kind].label.lower()}.",
@@ -329,7 +329,7 @@ def _check_contradictions(data: Dataset, ids, issues: Issues) -> dict[str, list[
         if record.kept_as_printed:
             flags[record.id].append(message)
         else:
-            issues.add(record.pos(attr), "mau-thuan", message, KEEP_HINT)
+            issues.add(record.pos(attr), codes.MAU_THUAN, message, KEEP_HINT)
 
     for kind in ("van_ban", "bao_cao"):
         for doc in data.of(kind):

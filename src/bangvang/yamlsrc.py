@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from . import codes
 from .issues import Issues, Position
 
 try:  # libyaml makes parsing ~8x faster; the pure-Python parser gives the same events.
@@ -134,7 +135,7 @@ def read_text(path: Path, rel: str, issues: Issues) -> str | None:
     """Decode a data file as UTF-8 (BOM accepted) and check every character."""
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
-        issues.add(Position(rel), "tep-qua-lon",
+        issues.add(Position(rel), codes.TEP_QUA_LON,
                    f"Tệp nặng {len(raw):,} byte, vượt giới hạn {MAX_FILE_BYTES:,} byte.",
                    "Chia dữ liệu thành nhiều tệp nhỏ hơn, ví dụ mỗi năm một tệp.")
         return None
@@ -146,7 +147,7 @@ def read_text(path: Path, rel: str, issues: Issues) -> str | None:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
-        issues.add(Position(rel, line, column), "khong-phai-utf8",
+        issues.add(Position(rel, line, column), codes.KHONG_PHAI_UTF8,
                    f"Tệp không phải UTF-8 (byte 0x{raw[exc.start]:02X} không hợp lệ).",
                    "Mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8 (Unicode). "
                    "Nếu chữ được gõ bằng bảng mã cũ (TCVN3, VNI), hãy chuyển mã sang Unicode trước.")
@@ -165,12 +166,12 @@ def read_text(path: Path, rel: str, issues: Issues) -> str | None:
             for index, ch in enumerate(line_text):
                 problem = _forbidden_char(ch)
                 if problem:
-                    issues.add(Position(rel, number, index + 1), "ky-tu-an",
+                    issues.add(Position(rel, number, index + 1), codes.KY_TU_AN,
                                f"Có {problem} trong dữ liệu.",
                                "Xoá ký tự này (thường do sao chép từ Word hoặc trang web) và gõ lại bằng bàn phím.")
                     clean = False
         if odd_runs and (at := _mojibake_at(line_text)) is not None:
-            issues.add(Position(rel, number, at + 1), "loi-bang-ma",
+            issues.add(Position(rel, number, at + 1), codes.LOI_BANG_MA,
                        f"Chữ bị lỗi bảng mã: '{line_text[at:at + 8]}…'.",
                        "Văn bản đã bị đọc sai bảng mã rồi lưu lại; gõ lại đoạn này hoặc sao chép từ bản gốc.")
             clean = False
@@ -193,12 +194,12 @@ class _Composer:
 
     def _refuse_extras(self, event) -> None:
         if getattr(event, "anchor", None):
-            self.issues.add(self._pos(event.start_mark), "yaml-anchor",
+            self.issues.add(self._pos(event.start_mark), codes.YAML_ANCHOR,
                             f"Không dùng neo YAML '&{event.anchor}' trong dữ liệu.",
                             "Viết đầy đủ giá trị ở mỗi chỗ cần dùng, không dùng & và *.")
         tag = getattr(event, "tag", None)
         if tag and tag != "!":
-            self.issues.add(self._pos(event.start_mark), "yaml-tag",
+            self.issues.add(self._pos(event.start_mark), codes.YAML_TAG,
                             f"Không dùng thẻ kiểu YAML '{tag}'.",
                             "Xoá phần bắt đầu bằng ! trước giá trị; mọi giá trị được đọc như chữ.")
 
@@ -213,12 +214,12 @@ class _Composer:
             loader.get_event()  # DocumentEnd
             if not loader.check_event(yaml.StreamEndEvent):
                 event = loader.peek_event()
-                self.issues.add(self._pos(event.start_mark), "yaml-nhieu-tai-lieu",
+                self.issues.add(self._pos(event.start_mark), codes.YAML_NHIEU_TAI_LIEU,
                                 "Tệp có nhiều hơn một tài liệu YAML (dấu ---).",
                                 "Mỗi tệp chỉ chứa một tài liệu; xoá dòng --- thừa hoặc tách ra tệp khác.")
             return root
         except yaml.reader.ReaderError as exc:  # a character libyaml refuses (already reported by read_text)
-            self.issues.add(Position(self.rel), "ky-tu-an", f"Tệp có ký tự không hợp lệ: {exc.reason}.",
+            self.issues.add(Position(self.rel), codes.KY_TU_AN, f"Tệp có ký tự không hợp lệ: {exc.reason}.",
                             "Xoá ký tự điều khiển hoặc vô hình trong tệp.")
             return None
         except yaml.MarkedYAMLError as exc:
@@ -232,13 +233,13 @@ class _Composer:
             if "\t" in line_text or "'\\t'" in str(exc.problem):
                 hint = "Thay ký tự tab bằng dấu cách (YAML chỉ chấp nhận dấu cách để thụt lề)."
             position = self._pos(mark) if mark else Position(self.rel)
-            self.issues.add(position, "yaml-cu-phap", f"Lỗi cú pháp YAML: {exc.problem or exc.context}.", hint)
+            self.issues.add(position, codes.YAML_CU_PHAP, f"Lỗi cú pháp YAML: {exc.problem or exc.context}.", hint)
             return None
         finally:
             loader.dispose()
 
     def _deep(self, mark) -> None:
-        self.issues.add(self._pos(mark), "yaml-qua-sau", f"Dữ liệu lồng nhau quá {MAX_DEPTH} cấp.",
+        self.issues.add(self._pos(mark), codes.YAML_QUA_SAU, f"Dữ liệu lồng nhau quá {MAX_DEPTH} cấp.",
                         "Dữ liệu bảng vàng không cần lồng sâu như vậy; kiểm tra lại thụt lề.")
         raise _TooDeep()
 
@@ -257,7 +258,7 @@ class _Composer:
             return self._scalar(event)
         if cls is _AliasEvent:
             mark = event.start_mark
-            self.issues.add(self._pos(mark), "yaml-anchor", f"Không dùng tham chiếu YAML '*{event.anchor}'.",
+            self.issues.add(self._pos(mark), codes.YAML_ANCHOR, f"Không dùng tham chiếu YAML '*{event.anchor}'.",
                             "Viết đầy đủ giá trị ở mỗi chỗ cần dùng, không dùng & và *.")
             return Node(SCALAR, "", self.rel, mark.line + 1, mark.column + 1)
         if event.anchor is not None or event.tag is not None:
@@ -299,12 +300,12 @@ class _Composer:
                 continue
             name_node, key = key, None  # the pair is complete: check its key
             if name_node.kind != SCALAR:
-                self.issues.add(name_node.position, "yaml-khoa-khong-hop-le", "Tên trường phải là chữ.",
+                self.issues.add(name_node.position, codes.YAML_KHOA_KHONG_HOP_LE, "Tên trường phải là chữ.",
                                 "Tên trường là một từ như 'ten' hoặc 'ngay', theo sau là dấu hai chấm.")
                 continue
             name = name_node.value
             if name in seen:
-                self.issues.add(name_node.position, "trung-truong",
+                self.issues.add(name_node.position, codes.TRUNG_TRUONG,
                                 f"Trường '{name}' xuất hiện hai lần trong cùng một mục; giá trị trước sẽ bị mất.",
                                 "Giữ lại một trường duy nhất với giá trị đúng.", related=seen[name].position)
                 continue
@@ -331,7 +332,7 @@ class _Composer:
             # Escapes such as "\u200b" or "\a" create characters the file text does not show.
             for ch in value:
                 if ch != "\n" and (problem := _forbidden_char(ch)):
-                    self.issues.add(self._pos(mark), "ky-tu-an", f"Có {problem} trong giá trị (viết bằng mã thoát).",
+                    self.issues.add(self._pos(mark), codes.KY_TU_AN, f"Có {problem} trong giá trị (viết bằng mã thoát).",
                                     "Xoá mã thoát tạo ra ký tự này (ví dụ \\u200b, \\a) khỏi giá trị.")
                     break
         elif style == "|" or style == ">":
