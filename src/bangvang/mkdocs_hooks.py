@@ -16,6 +16,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
+from . import strict
 from .compact import compact
 from .csp import add_policy
 from .feed import FEED_FILE, build_feed
@@ -77,19 +78,27 @@ def data_dir(config) -> Path:
     return Path(configured) if configured else root / "data"
 
 
+def _refusal(issues, strict: bool) -> str:
+    """Why nothing was built: every problem of the data, with the way to fix each."""
+    errors, warnings = len(issues.errors), len(issues.warnings)
+    counted = f"{errors} lỗi" if errors else ""
+    if strict and warnings:
+        counted += (" và " if counted else "") + f"{warnings} cảnh báo (chế độ --strict coi cảnh báo là lỗi)"
+    return (f"Dữ liệu có {counted}; trang web chưa được tạo (không có gì được công bố).\n\n" + issues.report()
+            + "\n\nSửa các vấn đề ở trên; cách sửa từng mã lỗi có ở trang Hướng dẫn > Các mã lỗi và cách sửa"
+              " (/huong-dan/loi/).")
+
+
 def on_config(config, **kwargs):
     global _site, _search, _progress
+    strict.watch(config.strict)
     folder = data_dir(config)
     _progress = BuildProgress()
     board, issues = load_board(folder, progress=_progress.files)
+    if board is None or (config.strict and issues.warnings):
+        raise PluginError(_refusal(issues, config.strict))
     for warning in issues.warnings:
         log.warning(issues.format(warning))
-    if board is None:
-        count = len(issues.errors)
-        raise PluginError(
-            f"Dữ liệu có {count} lỗi; trang web chưa được tạo (không có gì được công bố).\n\n"
-            + issues.report()
-            + f"\n\nSửa {count} lỗi ở trên; cách sửa từng mã lỗi có ở trang Hướng dẫn > Các mã lỗi và cách sửa (/huong-dan/loi/).")
     unit = board.unit
     # Material prints site_name and site_description raw (aria-label, <meta content>): hand them escaped.
     config.site_name = html.escape(unit.site_name)
@@ -204,3 +213,4 @@ def on_post_build(config, **kwargs):
         Path(config.site_dir, "sitemap.xml.gz").unlink(missing_ok=True)
     figures = _search.write(config.site_dir)
     log.info(_progress.summary(figures))
+    strict.raise_if_any()
