@@ -40,6 +40,7 @@ class Server:
     """Static files with gzip and a request log (path, raw bytes, bytes sent)."""
 
     def __init__(self, root: Path):
+        """Serve `root` on a free port of 127.0.0.1 from a background thread, as a static host would."""
         self.root = root
         self.log: list[dict] = []
         self.lock = threading.Lock()
@@ -48,9 +49,11 @@ class Server:
 
         class Handler(SimpleHTTPRequestHandler):
             def log_message(self, *args):  # quiet
+                """Say nothing per request: the log that counts is `server.log`."""
                 pass
 
             def do_GET(self):
+                """Send a file (gzip for text, as GitHub Pages does) and log the bytes that went over the wire."""
                 rel = unquote(urlsplit(self.path).path).lstrip("/")
                 path = server.root / rel
                 if path.is_dir():
@@ -90,18 +93,22 @@ class Server:
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
     def url(self, path: str = "") -> str:
+        """The address the browser opens for a site path."""
         return f"http://127.0.0.1:{self.port}/{path}"
 
     def take(self) -> list[dict]:
+        """The requests logged since the last call, so each scenario and query counts only its own."""
         with self.lock:
             entries, self.log = self.log, []
         return entries
 
     def close(self):
+        """Stop serving (the thread is a daemon and ends with it)."""
         self.httpd.shutdown()
 
 
 def _bytes(entries: list[dict]) -> dict:
+    """Requests and bytes, raw and sent, split into the search index and the rest: what a visit costs."""
     index = [e for e in entries if e["path"].startswith(INDEX)]
     rest = [e for e in entries if not e["path"].startswith(INDEX)]
     return {"requests": len(entries), "sent": sum(e["sent"] for e in entries), "raw": sum(e["raw"] for e in entries),
@@ -152,6 +159,7 @@ QUERY_JS = """async (query) => {
 
 
 def measure(site: Path, page: str, queries: list[str], throttles: list[float], timeout: float) -> dict:
+    """Visit the home page and `page` in a fresh phone context per throttle rate; weight, timings, queries."""
     from playwright.sync_api import sync_playwright
 
     server = Server(site)
@@ -211,6 +219,7 @@ def measure(site: Path, page: str, queries: list[str], throttles: list[float], t
 
 
 def table(r: dict) -> str:
+    """The results as the Markdown table BENCHMARKS.md quotes."""
     lines = ["| throttle | page | requests | sent KB (gzip) | of which search KB | load event ms | search ready ms | "
              + " | ".join(f"“{q}” ms · KB loaded · results" for q in r["queries"]) + " |",
              "|---:|---|---:|---:|---:|---:|---:|" + "---:|" * len(r["queries"])]
@@ -230,6 +239,7 @@ def table(r: dict) -> str:
 
 
 def main() -> None:
+    """Measure the site given on the command line, print the table, and write the JSON if asked."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
     parser.add_argument("--page", help="a second page to weigh (site path; default: the first person's page)")

@@ -2,8 +2,10 @@
 
     python benchmarks/stock.py OUT_DIR --pages 2317
 
-Same layout as the baseline of shared/PERFORMANCE.md (§1, "constant nav" variant), so that
-figures can be compared with it: deterministic (seeded) honoree-like pages of ~2.8 KB of
+The yardstick says what MkDocs and Material cost by themselves for a given number of pages, so
+the pages are plain, alike and of a realistic size, and the navigation stays constant (the home
+page only): a navigation listing every folder would grow with the site and add to every page a
+cost that says nothing about the project. Deterministic (seeded) honoree-like pages of ~2.8 KB of
 Markdown each — a Vietnamese H1, ~300 syllables of prose with diacritics in three paragraphs,
 two bold fields, a 4-row table and 4 relative .md links (previous, next, one random page,
 the page's list page) — in folders of 500 (`x/s007/page-003611.md`), each folder with a list
@@ -64,6 +66,7 @@ def leaf_count(total_pages: int) -> int:
 
 
 def _path(i: int) -> str:
+    """Where leaf page `i` lives: folders of 500, like a large site split into sections."""
     return f"x/s{i // FOLDER:03d}/page-{i:06d}.md"
 
 
@@ -75,12 +78,14 @@ def _rel(target: str, here: str) -> str:
 
 
 def _prose(rnd: random.Random, words: int) -> str:
+    """A sentence of `words` Vietnamese syllables with diacritics, as heavy to render as real prose."""
     out = [rnd.choice(SYLLABLES) for _ in range(words)]
     out[0] = out[0].capitalize()
     return " ".join(out) + "."
 
 
 def generate(out: Path, pages: int, seed: int = 7) -> dict[str, int]:
+    """Write the stock site's docs/ and mkdocs.yml under `out` with `pages` HTML pages; its counts."""
     rnd = random.Random(seed)
     docs = out / "docs"
     docs.mkdir(parents=True, exist_ok=True)
@@ -119,6 +124,7 @@ def generate(out: Path, pages: int, seed: int = 7) -> dict[str, int]:
 
 
 def main() -> None:
+    """Write the stock site to OUT_DIR and print its counts as JSON (benchmarks/bench.py reads them)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--pages", type=int, required=True, help="HTML pages in total (404.html not counted)")
