@@ -1,4 +1,13 @@
-"""Số, ký hiệu văn bản in the three syntaxes of DOMAIN.md §2.3."""
+"""Số, ký hiệu văn bản (document number and symbol) in its three syntaxes.
+
+- Administrative documents (Decree 30/2020/NĐ-CP): `number/TYPE-ISSUER[-UNIT]`, e.g. 31/BC-UBND,
+  19/CT-TTg, 163/QĐ-UBND; an official letter (công văn) has no type abbreviation: `number/ISSUER[-UNIT]`,
+  e.g. 158/PNV, 2975/UBND-KSTT.
+- Legal-normative documents carry the year: `number/year/SYMBOL`, e.g. 91/2017/NĐ-CP, 06/2022/QH15.
+- Party documents put a hyphen before the type: `number-TYPE/ISSUER`, e.g. 34-CT/TW, 418-KL/TU.
+
+Anything else, such as a stray space ("31/BC- UBND") or a lower-case symbol, is refused.
+"""
 
 from __future__ import annotations
 

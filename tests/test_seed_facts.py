@@ -1,4 +1,8 @@
-"""Every structured fact of report 31/BC-UBND (DOMAIN.md §6) is on the page where a resident looks.
+"""Every structured fact of report 31/BC-UBND (the bundled seed) is on the page where a resident looks.
+
+The facts are those a reader can take from the report itself: its number, date, issuer, title, signer
+and recipients as on paper; its sections; the documents it cites; the movements, awards and figures it
+reports; the unit's names over time. Nothing that is in the report may be missing from the site.
 
 Each row: the page, then the texts that must be visible on it (after tags are dropped).
 """

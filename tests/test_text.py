@@ -1,4 +1,18 @@
-"""Vietnamese text rules (shared/DOMAIN.md §5): NFC, folding, slugs, collation."""
+"""Vietnamese text rules: NFC, folding, slugs, collation.
+
+- Normalisation: text is stored and compared in NFC. Input may arrive as NFD (macOS, some keyboards) or
+  in the mixed "Unicode tổ hợp" form of legacy input methods (a precomposed vowel plus a combining tone
+  mark, e.g. ô + U+0309 for "ổ"), which is neither NFC nor NFD; only NFC normalisation unifies them.
+- Folding (search without diacritics): drop every combining mark, map đ/Đ to d, lower-case:
+  "Phổ Minh" → "pho minh".
+- Slugs are ASCII and keep đ as d: đ/Đ have no Unicode decomposition, so "decompose and drop what is not
+  ASCII" would turn "Đức Phổ" into "uc-pho"; the right slug is "duc-pho".
+- Collation follows CLDR "vi": the alphabet is a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y;
+  tones are secondary, ngang < huyền < hỏi < ngã < sắc < nặng, so a later letter decides before a tone
+  ("mạ" < "man"). A plain code-point sort would put "Đ…" after "Y…" and "Â…" after "Z…". Numbers in
+  names sort by value ("Tổ dân phố 2" < "Tổ dân phố 10").
+- People are sorted by given name (the last word), then middle name(s), then family name.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +23,12 @@ import pytest
 
 from bangvang.text import fold, has_marks, nfc, person_sort_key, slugify, sort_key
 
-# CLDR "vi" test vector from DOMAIN.md §5, already in the right order.
+# The usual test vector for CLDR "vi" collation, already in the right order: ă, â after a; đ after d;
+# ê after e; ô, ơ after o; ư after u; tones ngang < huyền < hỏi < ngã < sắc < nặng.
 CLDR_VECTOR = ["an", "ăn", "ân", "da", "đa", "e", "ê", "ma", "mà", "mả", "mã", "má", "mạ",
                "o", "ô", "ơ", "u", "ư"]
 
-# (family, middle, given) in the order DOMAIN.md §5 gives for people lists.
+# (family, middle, given) in the order of a people list: by given name, then middle, then family name.
 PEOPLE = [
     ("Nguyễn", "Văn", "An"),
     ("Trần", "Thị", "Ánh"),
