@@ -11,8 +11,9 @@ from it with the real `mkdocs build --strict`, and the output must hold none of 
     no markup element, titles and summaries as plain text; CSV: well-formed, no formula cell.
 
 Every planted payload carries its own number (alert(N)); the test reports planted / found in the output
-as inert text / executable. The corpus' injection cases (tests/corpus, rows 33-35 and 37 of
-RELIABILITY.md §2, built as the corpus runner batches them) are scanned by the same checks.
+as inert text / executable. The corpus' injection cases (tests/corpus, rows 33-35 and 37 of the table in
+tests/corpus/README.md: HTML, script links, attribute injection, remote images; built as the corpus
+runner batches them) are scanned by the same checks.
 """
 
 from __future__ import annotations
@@ -36,9 +37,10 @@ from bangvang.model import load_board
 from bangvang.records import COLLECTIONS
 from bangvang.schema import ListOf, Markdown, Object, Text, field_specs
 
+from corpuskit import CASES, TODAY, Runner
 from gatekit import SITE_URL, SITES, built, html_pages, url_of
+from livescan import live_payloads
 from sitebuild import FIXTURE_DATA, build_site
-from test_corpus import CASES, TODAY, Runner, live_payloads
 
 MARKER = re.compile(r"(?:alert|msgbox)\((\d+)\)")
 # Text fields whose value is a reference, not prose: planting would only make the data invalid.

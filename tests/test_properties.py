@@ -30,7 +30,7 @@ from bangvang.model import load_board
 from bangvang.pages import Site
 from bangvang.text import nfc, sort_key
 
-from test_corpus import live_payloads
+from livescan import live_payloads
 
 TODAY = date(2026, 11, 28)
 

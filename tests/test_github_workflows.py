@@ -1,105 +1,27 @@
-"""The GitHub side of the project (.github/): workflows, Dependabot, issue forms, PR template, CODEOWNERS.
+"""The GitHub workflows (.github/workflows/): triggers, permissions, pinned actions, ci.yml, pages.yml.
 
-Structural rules are read from the parsed YAML (PyYAML; YAML 1.1 reads the key `on:` as True), then
-each file is validated against GitHub's schemas bundled in check-jsonschema, and the workflows are
-audited by zizmor --offline. Both tools run offline and are pinned in requirements-dev.txt.
-Each tool is also shown a known-bad file, so a tool that silently accepts everything fails here.
+Structural rules are read from the parsed YAML (helpers in githubkit.py), then the workflows are audited
+by zizmor --offline (pinned in requirements-dev.txt). zizmor is also shown a known-bad workflow, so a
+tool that silently accepts everything fails here. The other files of .github/ are checked in
+test_github_repository.py.
 """
 
 from __future__ import annotations
 
-import fnmatch
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-GITHUB = ROOT / ".github"
-WORKFLOWS = sorted((GITHUB / "workflows").glob("*.y*ml"))
-ISSUE_FORMS = sorted(p for p in (GITHUB / "ISSUE_TEMPLATE").glob("*.y*ml") if p.name != "config.yml")
-BIN = Path(sys.executable).parent
+from githubkit import (GITHUB, ROOT, WORKFLOWS, is_write, jobs_using, load, run_tool, step_using, steps,
+                       steps_running, trigger_config, triggers, workflow)
 
 SHA_PIN = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@[0-9a-f]{40}$")
 VERSION_COMMENT = re.compile(r"#\s*v\d+\.\d+\.\d+\b")
 FORBIDDEN_TRIGGERS = {"pull_request_target", "workflow_run"}
 DEPLOY_PERMISSIONS = {"pages": "write", "id-token": "write"}
-
-
-# --- helpers -----------------------------------------------------------------------------------
-
-def load(path: Path):
-    with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
-
-
-def triggers(workflow: dict) -> set[str]:
-    """Event names of a workflow; `on:` is the boolean True under YAML 1.1."""
-    on = workflow.get("on", workflow.get(True))
-    assert on is not None, "workflow has no `on:`"
-    if isinstance(on, str):
-        return {on}
-    if isinstance(on, list):
-        return set(on)
-    return set(on)
-
-
-def trigger_config(workflow: dict, event: str):
-    on = workflow.get("on", workflow.get(True))
-    return on.get(event) if isinstance(on, dict) else None
-
-
-def steps(job: dict) -> list[dict]:
-    return job.get("steps") or []
-
-
-def uses_name(step: dict) -> str:
-    return str(step.get("uses", "")).split("@", 1)[0]
-
-
-def step_using(job: dict, action: str) -> list[tuple[int, dict]]:
-    return [(i, s) for i, s in enumerate(steps(job)) if uses_name(s) == action]
-
-
-def steps_running(job: dict, pattern: str) -> list[tuple[int, dict]]:
-    rx = re.compile(pattern)
-    return [(i, s) for i, s in enumerate(steps(job)) if rx.search(str(s.get("run", "")))]
-
-
-def jobs_using(workflow: dict, action: str) -> list[tuple[str, dict]]:
-    return [(name, job) for name, job in workflow["jobs"].items() if step_using(job, action)]
-
-
-def workflow(name: str) -> dict:
-    path = GITHUB / "workflows" / name
-    assert path.is_file(), f"missing {path.relative_to(ROOT)}"
-    return load(path)
-
-
-def is_write(permissions) -> bool:
-    if isinstance(permissions, str):
-        return permissions == "write-all"
-    return any(v == "write" for v in (permissions or {}).values())
-
-
-def run_tool(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    exe = BIN / args[0]
-    assert exe.exists(), f"{args[0]} is not installed in this environment: install requirements-dev.txt"
-    return subprocess.run([str(exe), *args[1:]], cwd=cwd, capture_output=True, text=True, timeout=300)
-
-
-# --- the files exist ----------------------------------------------------------------------------
-
-def test_expected_files_exist():
-    for rel in ("workflows/ci.yml", "workflows/pages.yml", "dependabot.yml", "pull_request_template.md",
-                "CODEOWNERS", "ISSUE_TEMPLATE/config.yml"):
-        assert (GITHUB / rel).is_file(), rel
-    assert len(ISSUE_FORMS) >= 2
-    assert {p.name for p in WORKFLOWS} >= {"ci.yml", "pages.yml"}
 
 
 # --- every workflow -----------------------------------------------------------------------------
@@ -313,156 +235,6 @@ def test_pages_build_gets_the_site_and_repository_urls():
 def test_pages_comment_says_a_failed_build_keeps_the_previous_site():
     text = (GITHUB / "workflows" / "pages.yml").read_text(encoding="utf-8")
     assert re.search(r"previous site stays online", text)
-
-
-# --- Dependabot ---------------------------------------------------------------------------------
-
-def test_dependabot_updates_pip_and_actions_weekly_grouped():
-    cfg = load(GITHUB / "dependabot.yml")
-    assert cfg["version"] == 2
-    by_ecosystem = {u["package-ecosystem"]: u for u in cfg["updates"]}
-    assert set(by_ecosystem) == {"pip", "github-actions"}
-    for eco, update in by_ecosystem.items():
-        assert update["directory"] == "/", eco
-        assert update["schedule"]["interval"] == "weekly", eco
-        groups = update.get("groups") or {}
-        assert groups and all(g["patterns"] == ["*"] for g in groups.values()), eco
-
-
-# --- issue forms, PR template -------------------------------------------------------------------
-
-PERSONAL = re.compile(r"CCCD|định danh|chứng minh nhân dân|ngày sinh|địa chỉ nhà|số điện thoại|email", re.I)
-
-
-def _fields(form: dict) -> list[dict]:
-    return [f for f in form["body"] if f["type"] != "markdown"]
-
-
-def _markdown(form: dict) -> str:
-    return "\n".join(f["attributes"]["value"] for f in form["body"] if f["type"] == "markdown")
-
-
-def test_blank_issues_are_disabled():
-    assert load(GITHUB / "ISSUE_TEMPLATE" / "config.yml")["blank_issues_enabled"] is False
-
-
-def test_issue_forms_are_the_nomination_and_the_removal_request():
-    names = {load(p)["name"] for p in ISSUE_FORMS}
-    assert names == {"Đề xuất gương điển hình tiên tiến", "Báo sai sót / yêu cầu gỡ thông tin"}
-
-
-@pytest.mark.parametrize("path", ISSUE_FORMS, ids=lambda p: p.name)
-def test_issue_forms_warn_and_never_ask_for_personal_data(path):
-    form = load(path)
-    assert "CÔNG KHAI" in _markdown(form), "the form must say that an issue is public"
-    assert PERSONAL.search(_markdown(form)), "the form must name what not to post"
-    ids = [f["id"] for f in _fields(form)]
-    assert len(ids) == len(set(ids))
-    for f in _fields(form):
-        if f["type"] in ("input", "textarea", "dropdown"):
-            asked = f["attributes"]["label"] + " " + f["attributes"].get("description", "")
-            hits = [m.group() for m in PERSONAL.finditer(asked) if not re.search(r"[Kk]hông ghi", asked)]
-            assert not hits, f"{path.name}: field {f['id']} asks for {hits}"
-    ticks = [o for f in _fields(form) if f["type"] == "checkboxes" for o in f["attributes"]["options"]]
-    assert any(o.get("required") and PERSONAL.search(o["label"]) for o in ticks), \
-        "a required tick box must confirm that no personal data was written"
-
-
-def test_nomination_form_asks_who_where_what_sources_and_consent():
-    form = next(load(p) for p in ISSUE_FORMS if load(p)["name"].startswith("Đề xuất"))
-    labels = " | ".join(f["attributes"]["label"] for f in _fields(form))
-    for needed in ("được đề xuất", "tổ dân phố", "Thành tích", "Tài liệu"):
-        assert needed in labels, needed
-    consent = [o for f in _fields(form) if f["type"] == "checkboxes" for o in f["attributes"]["options"]
-               if "đồng ý" in o["label"]]
-    assert consent and consent[0]["required"] is True
-    assert "giữ kín" in _markdown(form), "the proposer's contact is kept private"
-
-
-def test_removal_form_names_the_law_and_the_ward_office():
-    form = next(load(p) for p in ISSUE_FORMS if load(p)["name"].startswith("Báo sai sót"))
-    md = _markdown(form)
-    assert "91/2025/QH15" in md and "UBND phường" in md
-    labels = " | ".join(f["attributes"]["label"] for f in _fields(form))
-    for needed in ("Đường dẫn", "sai", "Đề nghị", "Quan hệ"):
-        assert needed in labels, needed
-
-
-def test_pull_request_template_checklist():
-    text = (GITHUB / "pull_request_template.md").read_text(encoding="utf-8")
-    boxes = re.findall(r"^- \[ \] (.+)$", text, re.M)
-    assert len(boxes) >= 5, boxes
-    joined = "\n".join(boxes)
-    for needed in ("bangvang.check", "nguồn", "đồng ý", "ngày sinh", "xem trước"):
-        assert needed in joined, needed
-    assert "Số/ký hiệu" in text and "ngày" in text
-
-
-# --- CODEOWNERS ---------------------------------------------------------------------------------
-
-def _owners(path: str) -> list[str]:
-    """Owners of a repository path: the last matching CODEOWNERS line wins (a simplified matcher)."""
-    owners: list[str] = []
-    for line in (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        pattern, *who = line.split()
-        if pattern == "*":
-            hit = True
-        elif pattern.endswith("/"):
-            hit = ("/" + path).startswith(pattern if pattern.startswith("/") else "/" + pattern)
-        else:
-            hit = fnmatch.fnmatch("/" + path, pattern if pattern.startswith("/") else "*/" + pattern)
-        if hit:
-            owners = who
-    return owners
-
-
-@pytest.mark.parametrize("path, team", [
-    ("data/don-vi.yml", "bang-vang-du-lieu"),
-    ("data/khen-thuong/2023.yml", "bang-vang-du-lieu"),
-    ("src/bangvang/check.py", "bang-vang-ky-thuat"),
-    ("hooks/board.py", "bang-vang-ky-thuat"),
-    ("overrides/main.html", "bang-vang-ky-thuat"),
-    ("mkdocs.yml", "bang-vang-ky-thuat"),
-    (".github/workflows/pages.yml", "bang-vang-ky-thuat"),
-    ("requirements-dev.txt", "bang-vang-ky-thuat"),
-    (".ci/run", "bang-vang-ky-thuat"),
-])
-def test_codeowners(path, team):
-    assert _owners(path) == [f"@OWNER/{team}"], (path, _owners(path))
-
-
-def test_codeowners_tells_a_fork_to_replace_owner():
-    text = (GITHUB / "CODEOWNERS").read_text(encoding="utf-8")
-    assert re.search(r"^#.*replace OWNER", text, re.M)
-
-
-# --- schemas (check-jsonschema, bundled schemas, offline) ---------------------------------------
-
-SCHEMA_TARGETS = [
-    ("vendor.github-workflows", [str(p.relative_to(ROOT)) for p in WORKFLOWS]),
-    ("custom.github-workflows-require-timeout", [str(p.relative_to(ROOT)) for p in WORKFLOWS]),
-    ("vendor.dependabot", [".github/dependabot.yml"]),
-    ("vendor.github-issue-forms", [str(p.relative_to(ROOT)) for p in ISSUE_FORMS]),
-    ("vendor.github-issue-config", [".github/ISSUE_TEMPLATE/config.yml"]),
-]
-
-
-@pytest.mark.parametrize("schema, files", SCHEMA_TARGETS, ids=[s for s, _ in SCHEMA_TARGETS])
-def test_files_match_githubs_schemas(schema, files):
-    assert files
-    done = run_tool("check-jsonschema", "--builtin-schema", schema, *files)
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert "validation done" in done.stdout
-
-
-def test_schema_check_rejects_a_broken_issue_form(tmp_path):
-    bad = tmp_path / "bad.yml"
-    bad.write_text("name: x\ndescription: y\nbody:\n  - type: textbox\n    attributes: {label: z}\n",
-                   encoding="utf-8")
-    done = run_tool("check-jsonschema", "--builtin-schema", "vendor.github-issue-forms", str(bad))
-    assert done.returncode != 0, done.stdout
 
 
 # --- zizmor (static analysis of the workflows, --offline) ---------------------------------------
