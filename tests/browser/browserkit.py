@@ -1,23 +1,49 @@
-"""Helpers of the browser tests: serve a built site from 127.0.0.1 under a path, and record what
-goes wrong on a page (console errors, uncaught errors, failed, HTTP-error and cross-origin requests)."""
+"""The shared kit of the browser tests (and of screens.py), each thing written once here: launch
+Debian's Chromium with the flags the tests need, build a site and serve it from 127.0.0.1 under a
+path, open a page in a fresh context whose requests may not leave the site's origin, and record what
+goes wrong on it (console errors, uncaught errors, failed, HTTP-error and cross-origin requests)."""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from sitebuild import build_site
 
+# Playwright's own browser download cannot work here: Debian's Chromium is launched by path.
+CHROMIUM = os.environ.get("BANGVANG_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]
+
 # GitHub Pages serves a project site at /<repository>/: the tests serve under such a path.
 SUB_PATH = "/bang-vang/"
+
+# The two screens every page is checked at.
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 800}
+
+# Requests that never reach the network: always let through, never counted as leaving the site.
+LOCAL_SCHEMES = ("data:", "blob:", "about:")
+
+# Content types of the files a route fulfils (others: Playwright's guess from the extension).
+FULFIL_TYPES = {".js": "text/javascript"}
 
 # Built as the Pages workflow builds: with the site's address. Without one the build deletes
 # sitemap.xml, which Material's bundle fetches on every page (a 404 and a console error).
 SITE_URL = {"BANGVANG_SITE_URL": "https://vidu.github.io/bang-vang/"}
+
+
+def launch_chromium(playwright):
+    """Chromium (CHROMIUM, with CHROMIUM_ARGS), headless, from a started sync_playwright()."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
 def build_or_fail(data: Path, site: Path):
@@ -73,6 +99,10 @@ class Served:
     def page_url(self, path: str = "") -> str:
         return self.url + path
 
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
 
 def serve(root: Path, prefix: str = "/") -> Served:
     handler = type("Handler", (_Handler,), {"prefix": prefix})
@@ -104,6 +134,11 @@ class Recorder:
                 + [f"HTTP error: {m}" for m in self.bad_responses]
                 + [f"request to another origin: {m}" for m in self.foreign_requests])
 
+    def clear(self):
+        """Forget everything recorded so far (the page is reused for another visit)."""
+        for name in (f.name for f in fields(self) if f.name not in ("page", "origin")):
+            getattr(self, name).clear()
+
     def assert_clean(self):
         """No console error, uncaught error, failed request, HTTP error or request to another origin."""
         problems = self.problems()
@@ -131,20 +166,34 @@ def record(context, page, origin: str) -> Recorder:
     return rec
 
 
-def open_page(browser, served: Served) -> tuple[object, Recorder]:
-    """A fresh context and page for `served`, recorded; requests to any other origin are aborted
-    (a leak cannot reach the network) and recorded. Returns (context, recorder)."""
-    context = browser.new_context(locale="vi-VN", service_workers="block")
-    page = context.new_page()
-    rec = record(context, page, served.origin)
+def guard_origin(context, served: Served, rec: Recorder, fulfil: Mapping[str, Path] | None = None):
+    """Route every request of `context`: a path of `fulfil` (relative to served.url) is answered with
+    its file; the site's own origin and LOCAL_SCHEMES go through; any other request is aborted (a
+    leak cannot reach the network) and recorded in rec.foreign_requests."""
+    files = {served.url + path: Path(file) for path, file in (fulfil or {}).items()}
 
     def guard(route):
         url = route.request.url
-        if url.startswith(served.origin + "/") or url.startswith(("data:", "blob:", "about:")):
+        if url in files:
+            route.fulfill(path=str(files[url]), content_type=FULFIL_TYPES.get(files[url].suffix))
+        elif url.startswith(served.origin + "/") or url.startswith(LOCAL_SCHEMES):
             route.continue_()
         else:
             rec.foreign_requests.append(url)
             route.abort()
 
     context.route("**/*", guard)
+
+
+def open_page(browser, served: Served, viewport: dict | None = None,
+              fulfil: Mapping[str, Path] | None = None, **context_options) -> tuple[object, Recorder]:
+    """A fresh context (Vietnamese locale, no service worker, `viewport` if given, any other
+    Playwright context option) and page for `served`, recorded and guarded (guard_origin, with
+    `fulfil`). Returns (context, recorder); the caller closes the context."""
+    if viewport:
+        context_options["viewport"] = viewport
+    context = browser.new_context(locale="vi-VN", service_workers="block", **context_options)
+    page = context.new_page()
+    rec = record(context, page, served.origin)
+    guard_origin(context, served, rec, fulfil)
     return context, rec

@@ -1,7 +1,8 @@
 """Browser tests: real headless Chromium (Debian's) driven by Playwright, against built sites served
 from 127.0.0.1, under a sub-path as on GitHub Pages project sites (/<repo>/) and at the root.
 
-Playwright's own browser download cannot work here, so Debian's chromium is launched by path.
+Playwright's own browser download cannot work here, so Debian's chromium is launched by path
+(browserkit.launch_chromium).
 When it (or Playwright) is missing the tests fail under CI (CI is set) and are skipped locally with
 the reason; `.ci/run` installs chromium.
 """
@@ -9,6 +10,7 @@ the reason; `.ci/run` installs chromium.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -16,14 +18,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/, for sitebuild
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/browser/, for browserkit
-from browserkit import SUB_PATH, Recorder, Served, build_or_fail, open_page, serve  # noqa: E402
-from sitebuild import SEED_DATA  # noqa: E402
-
-CHROMIUM = os.environ.get("BANGVANG_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
-]
+from browserkit import (  # noqa: E402
+    CHROMIUM, SUB_PATH, Recorder, Served, build_or_fail, launch_chromium, open_page, serve)
+from sitebuild import FIXTURE_DATA, SEED_DATA  # noqa: E402
 
 
 def _unavailable(reason: str):
@@ -42,7 +39,7 @@ def browser():
         _unavailable(f"no Chromium at {CHROMIUM} "
                      "(apt-get install chromium fonts-noto-core, or set BANGVANG_CHROMIUM)")
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
 
@@ -61,8 +58,7 @@ def serve_site():
 
     yield start
     for served in servers:
-        served.server.shutdown()
-        served.server.server_close()
+        served.stop()
 
 
 @pytest.fixture(scope="session")
@@ -83,15 +79,25 @@ def bundled_site_at_root(bundled_build, serve_site) -> Served:
     return serve_site(bundled_build.site, "/")
 
 
+@pytest.fixture(scope="session")
+def second_site(tmp_path_factory, serve_site) -> Served:
+    """The second commune (a copy of tests/fixtures/xa-an-binh/data), built once and served under
+    /bang-vang/, as a GitHub Pages project site."""
+    root = tmp_path_factory.mktemp("second")
+    shutil.copytree(FIXTURE_DATA, root / "data")
+    return serve_site(build_or_fail(root / "data", root / "site").site, SUB_PATH)
+
+
 # --- pages that record what went wrong --------------------------------------------------------
 
 @pytest.fixture
 def recorded_page(browser):
-    """recorded_page(served) → Recorder of a fresh page in a fresh context (closed after the test)."""
+    """recorded_page(served, **options) → Recorder of a fresh page in a fresh context, made by
+    browserkit.open_page with those options (viewport, fulfil, context options); closed after the test."""
     contexts = []
 
-    def start(served: Served) -> Recorder:
-        context, rec = open_page(browser, served)
+    def start(served: Served, **options) -> Recorder:
+        context, rec = open_page(browser, served, **options)
         contexts.append(context)
         return rec
 

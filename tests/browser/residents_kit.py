@@ -1,68 +1,32 @@
-"""Helpers of the residents' browser tests (filters, page checks, print): the second commune's build,
-pages reused across tests (one context per viewport, problems reset between pages) and the checks
-that every page must pass.
-
-Fixtures defined here are imported by the test modules that use them; the second commune is built
-once per session whichever module asks first (a module-level cache, since a fixture imported into
-two modules is two fixtures to pytest).
+"""Helpers of the residents' browser tests (filters, page checks, print): pages reused across tests
+(one context per viewport, problems reset between pages) and the checks that every page must pass.
+The second commune's site is the `second_site` fixture of conftest.py; launching, serving, contexts
+and the origin guard are browserkit's.
 """
 
 from __future__ import annotations
 
-import shutil
-
-import pytest
-
-from browserkit import SUB_PATH, Recorder, Served, build_or_fail, open_page
-from sitebuild import FIXTURE_DATA
-
-PHONE = {"width": 360, "height": 740}
-DESKTOP = {"width": 1280, "height": 800}
-
-_BUILDS: dict[str, object] = {}
-
-
-def second_build(tmp_path_factory):
-    """The second commune (tests/fixtures/xa-an-binh/data), built once per session."""
-    if "second" not in _BUILDS:
-        root = tmp_path_factory.mktemp("second")
-        data = root / "data"
-        shutil.copytree(FIXTURE_DATA, data)
-        _BUILDS["second"] = build_or_fail(data, root / "site")
-    return _BUILDS["second"]
-
-
-@pytest.fixture(scope="session")
-def second_site(tmp_path_factory, serve_site) -> Served:
-    """The second commune under /bang-vang/, as a GitHub Pages project site."""
-    return serve_site(second_build(tmp_path_factory).site, SUB_PATH)
+from browserkit import LOCAL_SCHEMES, Served, open_page
 
 
 # --- one page reused for many visits ----------------------------------------------------------
 
 class Visitor:
     """One recorded page of one served site, reused for many visits: each `visit` starts with an
-    empty record, so the problems found belong to the page just opened."""
+    empty record, so the problems found belong to the page just opened. `viewport` and any other
+    Playwright context option (java_script_enabled=False...) go to browserkit.open_page."""
 
     def __init__(self, browser, served: Served, viewport: dict | None = None, **context_options):
         self.served = served
-        if context_options:
-            self.context = browser.new_context(locale="vi-VN", service_workers="block", **context_options)
-            self.rec = _record_guarded(self.context, served)
-        else:
-            self.context, self.rec = open_page(browser, served)
+        self.context, self.rec = open_page(browser, served, viewport, **context_options)
         self.page = self.rec.page
-        if viewport:
-            self.page.set_viewport_size(viewport)
         self.pending: set = set()
         self.context.on("request", lambda request: self.pending.add(request))
         self.context.on("requestfinished", lambda request: self.pending.discard(request))
         self.context.on("requestfailed", lambda request: self.pending.discard(request))
 
     def reset(self):
-        for name in ("console_errors", "page_errors", "failed_requests", "bad_responses",
-                     "foreign_requests", "requests"):
-            getattr(self.rec, name).clear()
+        self.rec.clear()
 
     def visit(self, path: str = "", wait_until: str = "settled"):
         """Open `path` of the site; 'settled' (the default): loaded, then no request in flight for
@@ -89,7 +53,7 @@ class Visitor:
     def problems(self) -> list[str]:
         """What went wrong since the last visit, plus every request outside the site's own path."""
         outside = [f"request outside {self.served.url}: {url}" for url in self.rec.requests
-                   if not url.startswith(self.served.url) and not url.startswith(("data:", "blob:", "about:"))]
+                   if not url.startswith(self.served.url) and not url.startswith(LOCAL_SCHEMES)]
         return self.rec.problems() + outside
 
     def assert_clean(self, what: str = ""):
@@ -98,25 +62,6 @@ class Visitor:
 
     def close(self):
         self.context.close()
-
-
-def _record_guarded(context, served: Served) -> Recorder:
-    """As browserkit.open_page, for a context made with other options (JavaScript off, print...)."""
-    from browserkit import record
-
-    page = context.new_page()
-    rec = record(context, page, served.origin)
-
-    def guard(route):
-        url = route.request.url
-        if url.startswith(served.origin + "/") or url.startswith(("data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            rec.foreign_requests.append(url)
-            route.abort()
-
-    context.route("**/*", guard)
-    return rec
 
 
 # --- page checks ------------------------------------------------------------------------------

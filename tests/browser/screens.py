@@ -9,7 +9,6 @@ recipient page, the report, /thong-ke/, and Material's search results for "le du
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 from pathlib import Path
@@ -18,8 +17,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from browserkit import SUB_PATH, build_or_fail, open_page, serve  # noqa: E402
-from residents_kit import DESKTOP, PHONE  # noqa: E402
+from browserkit import DESKTOP, PHONE, SUB_PATH, build_or_fail, launch_chromium, open_page, serve  # noqa: E402
 from sitebuild import SEED_DATA  # noqa: E402
 
 PAGES = [
@@ -40,14 +38,11 @@ def main(out: Path) -> list[Path]:
     with tempfile.TemporaryDirectory() as tmp:
         build_or_fail(SEED_DATA, Path(tmp) / "site")
         served = serve(Path(tmp) / "site", SUB_PATH)
-        chromium_path = os.environ.get("BANGVANG_CHROMIUM", "/usr/bin/chromium")
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium_path,
-                                                 args=["--no-sandbox", "--disable-gpu"])
+            browser = launch_chromium(playwright)
             for label, viewport in (("360", PHONE), ("1280", DESKTOP)):
-                context, rec = open_page(browser, served)
+                context, rec = open_page(browser, served, viewport)
                 page = rec.page
-                page.set_viewport_size(viewport)
                 for name, path in PAGES:
                     page.goto(served.page_url(path), wait_until="networkidle")
                     target = out / f"{name}-{label}.png"
@@ -69,7 +64,7 @@ def main(out: Path) -> list[Path]:
                     print(f"problems at {label} px:", *problems, sep="\n  ")
                 context.close()
             browser.close()
-        served.server.shutdown()
+        served.stop()
     return saved
 
 

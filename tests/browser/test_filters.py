@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from bangvang.model import load_board
-from residents_kit import FILTER_LISTS, FilterList, Visitor, second_site, shown_names  # noqa: F401
+from residents_kit import FILTER_LISTS, FilterList, Visitor, shown_names
 from sitebuild import FIXTURE_DATA, SEED_DATA
 
 AWARDS = "khen-thuong/"

@@ -23,12 +23,12 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/, for gatekit
-from browserkit import SUB_PATH, record  # noqa: E402
+from browserkit import DESKTOP, PHONE, SUB_PATH  # noqa: E402
 from gatekit import AXE_JS, SITE_URL, SITES, built, need_file, page_types, url_of  # noqa: E402
 
 assert SITE_URL.endswith(SUB_PATH)  # the gates build for the address the browser tests serve under
 
-VIEWPORTS = {"360x740": (360, 740), "1280x800": (1280, 800)}
+VIEWPORTS = {"360x740": PHONE, "1280x800": DESKTOP}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_PATH = "__gates__/axe.min.js"  # answered by a route of the test, never a file of the site
 
@@ -49,35 +49,16 @@ def sites(serve_site):
 
 
 @pytest.fixture
-def gate_page(browser):
-    """gate_page(served, viewport) → Recorder of a page with the CSP listener and axe's route."""
-    contexts = []
+def gate_page(recorded_page):
+    """gate_page(served, viewport) → Recorder of a page with the CSP listener, axe served at AXE_PATH."""
 
-    def start(served, viewport=(1280, 800)):
+    def start(served, viewport=DESKTOP):
         axe = need_file(AXE_JS, "run `npm ci --ignore-scripts` at the repository root")
-        context = browser.new_context(locale="vi-VN", service_workers="block",
-                                      viewport={"width": viewport[0], "height": viewport[1]})
-        contexts.append(context)
-        page = context.new_page()
-        rec = record(context, page, served.origin)
-
-        def guard(route):
-            url = route.request.url
-            if url == served.url + AXE_PATH:
-                route.fulfill(path=str(axe), content_type="text/javascript")
-            elif url.startswith(served.origin + "/") or url.startswith(("data:", "blob:", "about:")):
-                route.continue_()
-            else:
-                rec.foreign_requests.append(url)
-                route.abort()
-
-        context.route("**/*", guard)
-        page.add_init_script(CSP_LISTENER)
+        rec = recorded_page(served, viewport=viewport, fulfil={AXE_PATH: axe})
+        rec.page.add_init_script(CSP_LISTENER)
         return rec
 
-    yield start
-    for context in contexts:
-        context.close()
+    return start
 
 
 def csp_violations(rec) -> list[str]:
@@ -178,7 +159,7 @@ def test_no_csp_violation_while_searching_and_filtering(gate_page, sites, name):
         assert page.url.startswith(served.page_url(path)), page.url
         check(f"filters {path}")
     # the phone menu (Material's drawer)
-    page.set_viewport_size({"width": 360, "height": 740})
+    page.set_viewport_size(PHONE)
     open_url(rec, served.page_url(""))
     page.locator("label.md-header__button[for=__drawer]").click()
     page.wait_for_timeout(300)

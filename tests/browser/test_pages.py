@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from residents_kit import DESKTOP, PHONE, Visitor, horizontal_overflow, second_site  # noqa: F401
+from browserkit import DESKTOP, PHONE
+from residents_kit import Visitor, horizontal_overflow
 
 BUNDLED_PAGES = [
     "",

@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/, for sitebuild
-from browserkit import SUB_PATH, build_or_fail  # noqa: E402
+from browserkit import DESKTOP, PHONE, SUB_PATH, build_or_fail  # noqa: E402
 from residents_kit import FilterList, Visitor, shown_names  # noqa: E402
 from sitebuild import REPO  # noqa: E402
 from test_gates_browser import csp_violations, excused, gate_page, open_url, run_axe  # noqa: E402,F401
@@ -121,7 +121,7 @@ def test_pager_without_javascript(no_js):
     no_js.assert_clean()
 
 
-@pytest.mark.parametrize("viewport", [(360, 740), (1280, 800)], ids=["360x740", "1280x800"])
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360x740", "1280x800"])
 def test_axe_and_csp_on_the_new_page_types(gate_page, paged_site, viewport):
     rec = gate_page(paged_site, viewport)
     violations, csp, problems = [], [], []
