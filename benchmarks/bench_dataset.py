@@ -13,26 +13,37 @@ from pathlib import Path
 
 def inspect(data: Path, out: Path) -> None:
     """Write to `out` the counts of `data`, the URLs of its pages and the ids of its award rows (JSON)."""
-    from bangvang.model import load_board
     from bangvang.pages import Site
 
-    board, issues = load_board(data)
-    if board is None:
+    view, issues, counts, award_ids = _load(data)
+    if view is None:
         out.write_text(json.dumps({"errors": len(issues.errors), "report": issues.report()[:5000]}), encoding="utf-8")
         return
-    site = Site(board, data_dir=data.name)
-    result = {
-        "errors": 0,
-        "warnings": len(issues.warnings),
-        "counts": {"recipients": len(board.recipients), "awards": len(board.awards),
-                   "movements": len(board.movements), "reports": len(board.reports), "models": len(board.models),
-                   "documents": len(board.documents) - len(board.reports)},
-        "pages": sorted(spec.url for spec in site.pages.values()),
-        "awards_on_pages": sorted(_award_anchor(board, a) for a in board.awards),
-    }
+    site = Site(view, data_dir=data.name)
+    result = {"errors": 0, "warnings": len(issues.warnings), "counts": counts,
+              "pages": sorted(spec.url for spec in site.pages.values()), "awards_on_pages": sorted(award_ids)}
     out.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
 
 
-def _award_anchor(board, award) -> str:
-    """The id of an award's row in the HTML (neutral for a person shown by initials or withdrawn)."""
-    return board.public_award_id(award) if hasattr(board, "public_award_id") else award.id
+def _load(data: Path):
+    """(what pages are made from, issues, record counts, ids of the award rows), from this tree or an older one."""
+    try:
+        from bangvang.public import load_view
+    except ImportError:  # a tree from before the public view: its Board
+        from bangvang.model import load_board
+
+        board, issues = load_board(data)
+        if board is None:
+            return None, issues, {}, []
+        counts = {"recipients": len(board.recipients), "awards": len(board.awards), "movements": len(board.movements),
+                  "reports": len(board.reports), "models": len(board.models),
+                  "documents": len(board.documents) - len(board.reports)}
+        ids = [board.public_award_id(a) if hasattr(board, "public_award_id") else a.id for a in board.awards]
+        return board, issues, counts, ids
+    view, issues = load_view(data)
+    if view is None:
+        return None, issues, {}, []
+    counts = {"recipients": len(view.of("doi_tuong")), "awards": len(view.of("khen_thuong")),
+              "movements": len(view.of("phong_trao")), "reports": len(view.of("bao_cao")),
+              "models": len(view.of("dien_hinh")), "documents": len(view.of("van_ban"))}
+    return view, issues, counts, [a.id for a in view.of("khen_thuong")]

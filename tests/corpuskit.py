@@ -18,7 +18,7 @@ import yaml
 
 from bangvang import codes as codes_module
 from bangvang.codes import SAMPLE
-from bangvang.model import load_board
+from bangvang.public import load_view
 
 from livescan import live_payloads
 from sitebuild import build_site, visible_text
@@ -184,7 +184,7 @@ class Runner:
             where = self.base / "load" / case.name
             try:
                 root = materialize(case, where)
-                _, issues = load_board(root, today=TODAY)
+                _, issues = load_view(root, today=TODAY)
                 result = Loaded(_places(issues.errors), _places(issues.warnings), issues.report())
             except Exception:  # a crash is a finding, reported by the tests below
                 result = Loaded(crash=traceback.format_exc())
@@ -203,7 +203,7 @@ class Runner:
                         continue
                     trial = self.base / "trial" / f"{case.name}+{len(batch)}-{batch[0].name}"
                     try:
-                        _, issues = load_board(materialize(batch[0], trial, batch[1:] + [case]), today=TODAY)
+                        _, issues = load_view(materialize(batch[0], trial, batch[1:] + [case]), today=TODAY)
                     except Exception:
                         continue
                     if not issues.items:

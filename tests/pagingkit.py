@@ -128,9 +128,9 @@ def crawl(site: Path, start: list[str]) -> dict[str, PageParser]:
     return pages
 
 
-def render_site(board, out: Path) -> Site:
-    """Every page's content, written where MkDocs would publish it."""
-    site = Site(board)
+def render_site(board, out: Path, page_size: int) -> Site:
+    """Every page's content, written where MkDocs would publish it, lists cut at `page_size` rows."""
+    site = Site(board, page_size=page_size)
     for src, spec in site.pages.items():
         html, _ = site.render_page(src)
         path = out / spec.url / "index.html"
@@ -153,27 +153,27 @@ def check_split_site(board, site: Site, pages: dict[str, PageParser]) -> None:
 
     # The awards list: every award row exactly once over its pages.
     rows = Counter(r for url, p in pages.items() if in_list(url, "khen-thuong/") for r in p.award_rows)
-    expected = Counter(board.public_award_id(a) for a in board.awards)
+    expected = Counter(a.id for a in board.of("khen_thuong"))
     assert rows == expected
     # The recipients list: every recipient once.
     links = Counter(resolve(url, href) for url, p in pages.items() if in_list(url, "doi-tuong/")
                     for href in p.recipients)
-    assert links == Counter(board.url(r) for r in board.recipients)
+    assert links == Counter(board.path(r) for r in board.of("doi_tuong"))
     # The documents register: every document once.
     docs = Counter(d for url, p in pages.items() if in_list(url, "van-ban/") for d in p.documents)
-    assert docs == Counter(d.id for d in board.documents)
+    assert docs == Counter(d.id for d in board.listed("van_ban"))
     # A movement's and a decision's pages together hold all their awards, once.
-    for record, awards, base in [(m, board.awards_in_movement[m.id], f"phong-trao/{m.id}/") for m in board.movements] + \
-            [(d, board.awards_by_decision[d.id], f"van-ban/{d.id}/") for d in board.documents]:
+    for record, awards, base in [(m, board.awards_in_movement[m.id], f"phong-trao/{m.id}/") for m in board.of("phong_trao")] + \
+            [(d, board.awards_by_decision[d.id], f"van-ban/{d.id}/") for d in board.listed("van_ban")]:
         shown = Counter(r for url, p in pages.items()
                         if url == base or re.fullmatch(re.escape(base) + r"trang-\d+/", url) for r in p.award_rows)
-        assert shown == Counter(board.public_award_id(a) for a in awards), base
+        assert shown == Counter(a.id for a in awards), base
     # Where the open data and the feed send a visitor for an award: a page that has its row.
-    for award in board.awards:
-        url, _, anchor = board.award_url(award).partition("#")
+    for award in board.of("khen_thuong"):
+        url, _, anchor = site.routes.of(award).partition("#")
         assert anchor in pages[url].ids, (award.id, url)
 
-    size = board.page_size
+    size = site.page_size
     for url, p in pages.items():
         numbered = "/trang-" in url or any(in_list(url, f) and url != f for f in LISTS)
         if numbered or p.pagers:
@@ -186,7 +186,7 @@ def check_split_site(board, site: Site, pages: dict[str, PageParser]) -> None:
     for url, spec in spec_of.items():
         extra = "/trang-" in url or any(in_list(url, f) and url != f for f in LISTS)
         if extra:
-            assert not spec.in_nav and not spec.searchable, url
+            assert not spec.nav and spec.search is None, url
 
 
 def check_pagers(url: str, p: PageParser, pages: dict[str, PageParser]) -> None:
@@ -224,4 +224,4 @@ def check_pagers(url: str, p: PageParser, pages: dict[str, PageParser]) -> None:
 
 def start_urls(site: Site) -> list[str]:
     """The home page and the navigation tabs (what the theme's chrome links on every page)."""
-    return [""] + [spec.url for spec in site.pages.values() if spec.in_nav]
+    return [""] + [spec.url for spec in site.pages.values() if spec.nav]

@@ -139,4 +139,4 @@ def test_stock_site_files(tmp_path):
     assert page.startswith("# ") and "| Năm | Danh hiệu | Số quyết định | Cấp |" in page
     assert "(../s000/page-000499.md)" in page and "(index.md)" in page
     sizes = [p.stat().st_size for p in md if p.name.startswith("page-")]
-    assert 2500 < statistics.mean(sizes) < 3100  # ~2.8 KB of Markdown per page, like PERFORMANCE.md's baseline
+    assert 2500 < statistics.mean(sizes) < 3100  # ~2.8 KB of Markdown per page, like the stock yardstick's pages

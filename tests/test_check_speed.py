@@ -19,7 +19,8 @@ from bangvang.issues import Position
 from bangvang.load import load
 from bangvang.progress import Progress, vn_int, vn_seconds
 from bangvang.schema import Record, RefValue
-from bangvang.validate import CONTACT_FIELDS, PERSONAL_DATA, _CONTACT_KINDS, _may_hold_personal_data, _text_values, iter_refs
+from bangvang.personal_data import CONTACT_FIELDS, CONTACT_KINDS, PERSONAL_DATA, may_hold_personal_data
+from bangvang.walk import iter_refs, text_values
 from bangvang.yamlsrc import _forbidden_char, _only_allowed
 from datatree import write_tree
 
@@ -44,8 +45,8 @@ PII_ALPHABET = st.sampled_from(list(string.digits + " .-/,+@_\n") + list("ſıİ
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(PII_ALPHABET, max_size=25).map("".join), st.booleans())
 def test_the_personal_data_screen_never_hides_a_match(text, contact):
-    exact = any(p.search(text) for p, what in PERSONAL_DATA if not (contact and what in _CONTACT_KINDS))
-    assert not exact or _may_hold_personal_data(text, contact)
+    exact = any(p.search(text) for p, what in PERSONAL_DATA if not (contact and what in CONTACT_KINDS))
+    assert not exact or may_hold_personal_data(text, contact)
 
 
 def _plain_text_values(record):
@@ -82,7 +83,7 @@ def test_traversals_skip_only_fields_that_cannot_hold_text_or_references():
     assert len(records) > 20
     for record in records:
         fast = [(attr, text, where if isinstance(where, Position) else where.pos(attr))
-                for attr, text, where in _text_values(record)]
+                for attr, text, where in text_values(record)]
         assert fast == list(_plain_text_values(record)), record.id
         assert list(iter_refs(record)) == list(_plain_refs(record)), record.id
     assert CONTACT_FIELDS  # the contact exemption is still declared

@@ -11,7 +11,7 @@ import pytest
 from bangvang import codes as codes_module
 from bangvang.codes import CODES, SAMPLE
 from bangvang.issues import Issues, Position
-from bangvang.model import load_board
+from bangvang.public import load_view
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "bangvang"
 TODAY = date(2026, 11, 28)
@@ -54,7 +54,7 @@ def test_a_code_must_be_declared():
 
 
 def test_sample_folder_is_valid(tmp_path):
-    board, issues = load_board(_write(tmp_path, {}), today=TODAY)
+    board, issues = load_view(_write(tmp_path, {}), today=TODAY)
     assert issues.items == [], issues.report()
     assert board is not None
 
@@ -62,7 +62,7 @@ def test_sample_folder_is_valid(tmp_path):
 @pytest.mark.parametrize("code", [c for c, doc in CODES.items() if doc.example is not None])
 def test_example_gives_its_code(tmp_path, code):
     doc = CODES[code]
-    board, issues = load_board(_write(tmp_path, {doc.example_path: doc.example, **dict(doc.extra)}), today=TODAY)
+    board, issues = load_view(_write(tmp_path, {doc.example_path: doc.example, **dict(doc.extra)}), today=TODAY)
     codes = {i.code for i in issues.items}
     assert code in codes, issues.report()
     assert any(i.position.path == f"data/{doc.example_path}" for i in issues.items if i.code == code)

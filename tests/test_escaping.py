@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from datetime import date
 
-from bangvang.model import load_board
+from bangvang.public import load_view
 from bangvang.pages import Site
 
 from sitebuild import FIXTURE_DATA, build_site
@@ -49,18 +49,18 @@ def test_html_in_a_name_is_refused_with_position(tmp_path):
     people = next((data / "doi-tuong").glob("*.yml"))
     text = people.read_text(encoding="utf-8")
     people.write_text(text.replace("ten: ", 'ten: "<b>Tên</b> "  # ', 1), encoding="utf-8")
-    board, issues = load_board(data, today=date(2026, 11, 28))
+    board, issues = load_view(data, today=date(2026, 11, 28))
     assert board is None
     codes = {(i.code, i.position.path) for i in issues.errors}
     assert ("chua-html", f"data/doi-tuong/{people.name}") in codes
 
 
 def test_renderer_escapes_even_if_validation_were_bypassed():
-    board, issues = load_board(FIXTURE_DATA, today=date(2026, 11, 28))
+    board, issues = load_view(FIXTURE_DATA, today=date(2026, 11, 28))
     assert board is not None, issues.report()
-    person = next(r for r in board.recipients if r.visibility is None)
+    person = next(r for r in board.of("doi_tuong") if r.visibility is None)
     person.name = "<b onclick=alert(1)>\"Tên\" & 'x'</b>"
     site = Site(board)
-    html, _ = site.render_page(board.url(person)[:-1] + ".md")
+    html, _ = site.render_page(board.path(person)[:-1] + ".md")
     assert "<b onclick" not in html
     assert "&lt;b onclick=alert(1)&gt;&#34;Tên&#34; &amp; &#39;x&#39;&lt;/b&gt;" in html

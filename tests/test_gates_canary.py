@@ -33,9 +33,10 @@ import pytest
 import yaml
 
 from bangvang.csp import inline_scripts, is_executable, read_policy, sha256_source
-from bangvang.model import load_board
-from bangvang.records import COLLECTIONS
-from bangvang.schema import ListOf, Markdown, Object, Text, field_specs
+from bangvang.public import load_view
+from bangvang import kinds
+from bangvang.fields import ListOf, Markdown, Object, Text
+from bangvang.schema import field_specs
 
 from corpuskit import CASES, TODAY, Runner
 from gatekit import SITE_URL, SITES, built, html_pages, url_of
@@ -123,9 +124,9 @@ def _dump(data) -> str:
 def plant_tree(source: Path, target: Path) -> Planter:
     shutil.copytree(source, target)
     planter = Planter()
-    for c in COLLECTIONS:
-        path = target / c.path
-        if c.layout == "single":
+    for c in kinds.KINDS:
+        path = target / c.source
+        if c.layout == kinds.SINGLE:
             files = [path] if path.is_file() else []
         else:
             files = sorted(path.glob("*.md" if c.layout == "markdown" else "*.yml")) if path.is_dir() else []
@@ -135,13 +136,13 @@ def plant_tree(source: Path, target: Path) -> Planter:
             if c.layout == "markdown":
                 _, front, body = re.split(r"^---\s*$", text, maxsplit=2, flags=re.M)
                 data = yaml.load(front, Loader=yaml.BaseLoader)
-                planter.plant(c.cls, data, c.kind, where)
+                planter.plant(c.cls, data, c.key, where)
                 body = body.rstrip("\n") + "\n\n" + planter.markdown(f"{where} (body)", "markdown body")
                 file.write_text("---\n" + _dump(data) + "---\n" + body, encoding="utf-8")
             else:
                 data = yaml.load(text, Loader=yaml.BaseLoader)
                 for i, record in enumerate(data if isinstance(data, list) else [data]):
-                    planter.plant(c.cls, record, c.kind, f"{where}[{i}]")
+                    planter.plant(c.cls, record, c.key, f"{where}[{i}]")
                 file.write_text(_dump(data), encoding="utf-8")
     return planter
 
@@ -312,7 +313,7 @@ def scan_site(site: Path, allowed_hashes: set[str], site_url: str = SITE_URL) ->
 def planted(tmp_path_factory):
     base = tmp_path_factory.mktemp("canary")
     planter = plant_tree(FIXTURE_DATA, base / "data")
-    board, issues = load_board(base / "data", today=TODAY)
+    board, issues = load_view(base / "data", today=TODAY)
     assert board is not None and not issues.items, issues.report()
     build = build_site(base / "data", base / "site", {"BANGVANG_SITE_URL": "https://vidu.github.io/bang-vang/"})
     assert build.returncode == 0, build.output[-3000:]

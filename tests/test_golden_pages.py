@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bangvang.model import load_board
+from bangvang.public import load_view
 from bangvang.pages import Site
 
 from sitebuild import FIXTURE_DATA
@@ -32,7 +32,7 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def site():
-    board, issues = load_board(FIXTURE_DATA, today=date(2026, 11, 28))
+    board, issues = load_view(FIXTURE_DATA, today=date(2026, 11, 28))
     assert board is not None, issues.report()
     return Site(board)
 
@@ -41,9 +41,9 @@ def site():
 def test_page_matches_golden(site, name):
     src = PAGES[name]
     if name == "movement":
-        src = f"phong-trao/{site.board.movements[0].id}.md"
+        src = f"phong-trao/{site.view.of('phong_trao')[0].id}.md"
     if name == "report":
-        src = f"bao-cao/{site.board.reports[0].id}.md"
+        src = f"bao-cao/{site.view.of('bao_cao')[0].id}.md"
     html, _ = site.render_page(src)
     golden = GOLDEN / f"{name}.html"
     if os.environ.get("BANGVANG_UPDATE_GOLDEN") == "1":

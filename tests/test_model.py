@@ -1,4 +1,4 @@
-"""The linked model: queries pages rely on, on the seed and on the second commune."""
+"""The public view, linked, and what pages ask of it (labels, figures), on the seed and the second commune."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from datetime import date
 import pytest
 
 from bangvang.dates import PartialDate
-from bangvang.model import load_board
+from bangvang.figures import Figures
+from bangvang.labels import Labels
+from bangvang.public import load_view
 
 from sitebuild import FIXTURE_DATA, SEED_DATA
 
@@ -16,7 +18,7 @@ TODAY = date(2026, 11, 28)
 
 @pytest.fixture(scope="module")
 def seed():
-    board, issues = load_board(SEED_DATA, today=TODAY)
+    board, issues = load_view(SEED_DATA, today=TODAY)
     assert board is not None, issues.report()
     assert issues.items == []
     return board
@@ -24,33 +26,34 @@ def seed():
 
 @pytest.fixture(scope="module")
 def commune():
-    board, issues = load_board(FIXTURE_DATA, today=TODAY)
+    board, issues = load_view(FIXTURE_DATA, today=TODAY)
     assert board is not None, issues.report()
     return board
 
 
 def test_seed_counts(seed):
-    assert len(seed.movements) == 18
-    assert len(seed.awards) == 6
-    assert len(seed.reports) == 1
-    assert seed.models == []
-    figures = seed.figures()
+    assert len(seed.of("phong_trao")) == 18
+    assert len(seed.of("khen_thuong")) == 6
+    assert len(seed.of("bao_cao")) == 1
+    assert seed.of("dien_hinh") == []
+    figures = Figures(seed, Labels(seed)).totals()
     assert figures["proposed_ca_nhan"] == 108
     assert figures["proposed_tap_the"] == 62
     assert figures["granted"] == 4
 
 
 def test_names_follow_the_date(seed):
-    district = seed.bodies["ubnd-thi-xa"]
-    assert "huyện" in seed.body_name_at(district, PartialDate(2019, 5, 1))
-    assert "thị xã" in seed.body_name_at(district, PartialDate(2021))
-    assert seed.unit_name_at(PartialDate(2019, 8, 27)) == "xã Phổ Minh"
-    assert seed.unit_name_at(PartialDate(2024, 2, 15)) == "phường Phổ Minh"
+    district, labels = seed.bodies["ubnd-thi-xa"], Labels(seed)
+    assert "huyện" in labels.body_name_at(district, PartialDate(2019, 5, 1))
+    assert "thị xã" in labels.body_name_at(district, PartialDate(2021))
+    assert labels.unit_name_at(PartialDate(2019, 8, 27)) == "xã Phổ Minh"
+    assert labels.unit_name_at(PartialDate(2024, 2, 15)) == "phường Phổ Minh"
 
 
 def test_awards_grouped_by_year_then_period_then_unknown(seed):
-    keys = [key for key, _ in seed.awards_by_year()]
-    assert keys == ["2023", "2014–2023", "2021", None]
+    spans = [span for span, _ in Figures(seed, Labels(seed)).awards_by_span()]
+    assert [span.label for span in spans] == ["2023", "2014–2023", "2021", ""]
+    assert [span.title for span in spans] == ["Năm 2023", "Giai đoạn 2014–2023", "Năm 2021", "Không rõ năm"]
 
 
 def test_a_collective_has_its_award_history(seed):
@@ -72,14 +75,15 @@ def test_kept_as_printed_flags(seed):
 
 
 def test_register_is_newest_first_with_unknown_dates_last(seed):
-    dated = [d.date for d in seed.documents if d.date]
+    register = seed.listed("van_ban")
+    dated = [d.date for d in register if d.date]
     assert dated == sorted(dated, reverse=True)
-    first_undated = next(i for i, d in enumerate(seed.documents) if not d.date)
-    assert all(not d.date for d in seed.documents[first_undated:])
+    first_undated = next(i for i, d in enumerate(register) if not d.date)
+    assert all(not d.date for d in register[first_undated:])
 
 
 def test_people_sorted_by_given_name_and_groups_after(commune):
-    kinds = [r.recipient_type for r in commune.recipients]
+    kinds = [r.recipient_type for r in commune.of("doi_tuong")]
     assert kinds.index("ca_nhan") < min(i for i, k in enumerate(kinds) if k != "ca_nhan")
 
 
@@ -89,4 +93,4 @@ def test_revoked_award_and_authority_label(commune):
     assert revoked in commune.awards_by_decision[revoked.revoked_by.id]
     medal = commune.by_id["khen_thuong"]["huan-chuong-lao-dong-hang-ba-2023"]
     assert medal.what == "Huân chương Lao động hạng Ba"
-    assert commune.authority_level(medal) == "trung_uong"
+    assert Labels(commune).level(medal) == "trung_uong"

@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bangvang.opendata import ANONYMOUS_DROP, INITIALS_KEEP
-from bangvang.validate import neutral_id
+from bangvang import kinds
+from bangvang.public import initials as initials_of
+from bangvang.public import neutral_id
+from bangvang.schema import field_specs
 
 from sitebuild import FIXTURE_DATA, SEED_DATA, build_site
 
@@ -64,6 +66,10 @@ def built(request, tmp_path_factory):
 
 
 NOT_PUBLISHED = {"dong_y"}  # consent records: kept in data/, never on the site (publish=False in the schema)
+AWARDS = kinds.BY_KEY["khen_thuong"]
+# What an award of a person who withdrew leaves out (kinds.py declares it: its 'private' fields).
+ANONYMOUS_DROP = {s.key for s in field_specs(AWARDS.cls) if s.attr in AWARDS.private}
+NAMES = {s.key for s in field_specs(AWARDS.cls) if s.attr in AWARDS.names}  # the name as printed
 
 
 def _published_view(kind, raw, privacy):
@@ -72,14 +78,16 @@ def _published_view(kind, raw, privacy):
     raw = {k: v for k, v in raw.items() if k not in NOT_PUBLISHED}
     if isinstance(raw.get("anh"), dict):
         raw["anh"] = {k: v for k, v in raw["anh"].items() if k not in NOT_PUBLISHED}
-    if kind == "doi_tuong" and raw["id"] in initials:
-        return neutral_id(raw["id"]), {k: v for k, v in raw.items() if k in INITIALS_KEEP}
+    if kind == "doi_tuong" and raw["id"] in initials:  # named by initials, and no photo
+        kept = {k: v for k, v in raw.items() if k != "anh"}
+        kept.update({k: initials_of(raw[k]) for k in ("ten_dem", "ten") if k in raw})
+        return neutral_id(raw["id"]), kept
     if kind == "khen_thuong" and raw.get("doi_tuong") in hidden | initials:
         person = raw["doi_tuong"]
-        kept = {k: v for k, v in raw.items() if k != "id" and not (person in hidden and k in ANONYMOUS_DROP)}
+        dropped = ANONYMOUS_DROP if person in hidden else NAMES
+        kept = {k: v for k, v in raw.items() if k != "id" and k not in dropped}
         if person in initials:
             kept["doi_tuong"] = neutral_id(person)
-            kept.pop("ten_doi_tuong_in", None)
         return neutral_id(raw["id"]), kept
     return raw["id"], raw
 

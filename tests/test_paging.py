@@ -20,7 +20,7 @@ import sys
 import pytest
 
 from bangvang import paging
-from bangvang.model import load_board
+from bangvang.public import load_view
 from bangvang.pages import Site
 
 from pagingkit import TODAY, check_split_site, crawl, render_site, start_urls
@@ -78,10 +78,10 @@ def test_first_letter_as_vietnamese_alphabetises(name, letter, slug):
 
 @pytest.mark.parametrize("data", [SEED_DATA, FIXTURE_DATA], ids=["bundled", "xa-an-binh"])
 def test_small_sites_are_not_split(data):
-    board, issues = load_board(data, today=TODAY)
+    board, issues = load_view(data, today=TODAY)
     assert board is not None, issues.report()
-    assert board.page_size == paging.PAGE_SIZE and board.awards_listing is None
     site = Site(board)
+    assert site.page_size == paging.PAGE_SIZE and site.listings["khen_thuong"] is None
     urls = {spec.url for spec in site.pages.values()}
     assert not [u for u in urls if "/trang-" in u]
     for folder in ("khen-thuong/", "doi-tuong/"):
@@ -95,19 +95,18 @@ def test_small_sites_are_not_split(data):
 # --- in-process, tiny page sizes ------------------------------------------------------------------
 
 def test_second_commune_at_two_rows_a_page(tmp_path):
-    board, issues = load_board(FIXTURE_DATA, today=TODAY)
+    board, issues = load_view(FIXTURE_DATA, today=TODAY)
     assert board is not None, issues.report()
-    board.page_size = 2
-    site = render_site(board, tmp_path)
+    site = render_site(board, tmp_path, page_size=2)
     pages = crawl(tmp_path, start_urls(site))
     check_split_site(board, site, pages)
     # Awards by year, newest first; a period and an unknown year get ASCII folders too.
-    sections = [s.slug for s in board.awards_listing.sections]
+    sections = [s.slug for s in site.listings["khen_thuong"].sections]
     assert sections[0] == "2024" and "2022-2024" in sections
     assert all(s.isascii() for s in sections)
     # A figure without names (no page of its own) is sent to the numbered page that holds it.
-    group = next(a for a in board.awards if a.group)
-    assert board.award_url(group) == f"khen-thuong/2022-2024/#{board.public_award_id(group)}"
+    group = next(a for a in board.of("khen_thuong") if a.group)
+    assert site.routes.of(group) == f"khen-thuong/2022-2024/#{group.id}"
     # The home page's "proposed" figure still lands on the list's index.
     assert "de-nghi" in pages["khen-thuong/"].ids
     # Filters on a page only see that page, and say so.
@@ -127,24 +126,23 @@ def test_second_commune_at_two_rows_a_page(tmp_path):
 def small_synthetic(tmp_path_factory):
     out = tmp_path_factory.mktemp("synth-small")
     synth.generate(out, recipients=300, awards=700, movements=4, reports=2, models=9)
-    board, issues = load_board(out / "data", today=TODAY)
+    board, issues = load_view(out / "data", today=TODAY)
     assert board is not None, issues.report()
     return board
 
 
 def test_synthetic_ward_at_ten_rows_a_page(small_synthetic, tmp_path):
     board = small_synthetic
-    board.page_size = 10
-    site = render_site(board, tmp_path)
+    site = render_site(board, tmp_path, page_size=10)
     pages = crawl(tmp_path, start_urls(site))
     check_split_site(board, site, pages)
     urls = set(pages)
     # Recipients: by type, then first letter (Telex spelling for đ), then numbered pages.
     assert "doi-tuong/ca-nhan/dd/" in urls and "doi-tuong/ca-nhan/h/trang-2/" in urls
-    years = [s.label for s in board.awards_listing.sections]
+    years = [s.label for s in site.listings["khen_thuong"].sections]
     assert years == sorted(years, reverse=True), "newest year first"
     # Movements of ~175 awards: 18 pages, a bounded pager, a summary on the first.
-    movement = board.movements[0]
+    movement = board.of("phong_trao")[0]
     count = -(-len(board.awards_in_movement[movement.id]) // 10)
     assert count > 9 and f"phong-trao/{movement.id}/trang-{count}/" in urls
     first = (tmp_path / f"phong-trao/{movement.id}/index.html").read_text(encoding="utf-8")
@@ -158,7 +156,7 @@ def test_home_page_shows_the_first_stories_and_links_them_all(small_synthetic, t
     board = small_synthetic
     html, _ = Site(board).render_page("index.md")
     stories = html.split('<h2 id="dien-hinh">', 1)[1].split("<h2", 1)[0]
-    assert stories.count('class="bv-card"') == 6 < len(board.models)
-    assert f"Xem tất cả {len(board.models)} gương điển hình" in stories and 'href="dien-hinh/"' in stories
+    assert stories.count('class="bv-card"') == 6 < len(board.of("dien_hinh"))
+    assert f"Xem tất cả {len(board.of('dien_hinh'))} gương điển hình" in stories and 'href="dien-hinh/"' in stories
     listing, _ = Site(board).render_page("dien-hinh/index.md")
-    assert listing.count('class="bv-card"') == len(board.models) and "Xem tất cả" not in listing
+    assert listing.count('class="bv-card"') == len(board.of("dien_hinh")) and "Xem tất cả" not in listing

@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from bangvang.model import load_board
+from bangvang.public import load_view
 from bangvang.pages import Site
 
 from pagingkit import check_split_site, crawl
@@ -37,7 +37,7 @@ def commune(tmp_path_factory):
     synth.generate(out, recipients=3000, awards=5000, movements=8, reports=3, models=12)
     build = build_site(out / "data", out / "site", {"BANGVANG_SITE_URL": "https://vidu.github.io/bang-vang/"})
     assert build.returncode == 0, build.output[-5000:]
-    board, _ = load_board(out / "data")
+    board, _ = load_view(out / "data")
     return board, Site(board), build.site
 
 

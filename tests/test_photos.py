@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from bangvang.codes import SAMPLE
-from bangvang.model import load_board
+from bangvang.public import load_view
 
 from sitebuild import FIXTURE_DATA, build_site, visible_text
 
@@ -40,12 +40,12 @@ def jpeg(size=(200, 150)) -> bytes:
 
 
 def codes_at(root: Path) -> set[tuple[str, str]]:
-    _, issues = load_board(root, today=TODAY)
+    _, issues = load_view(root, today=TODAY)
     return {(i.code, i.position.path) for i in issues.items}
 
 
 def test_a_valid_photo_loads(tmp_path):
-    board, issues = load_board(tree(tmp_path, "anh/lan.jpg", {"anh/lan.jpg": jpeg()}), today=TODAY)
+    board, issues = load_view(tree(tmp_path, "anh/lan.jpg", {"anh/lan.jpg": jpeg()}), today=TODAY)
     assert issues.items == [], issues.report()
     assert board.by_id["doi_tuong"]["tran-thi-lan"].photo.alt == "Chị Lan tại hội nghị"
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from bangvang.validate import PERSONAL_DATA
+from bangvang.personal_data import PERSONAL_DATA
 
 from sitebuild import FIXTURE_DATA, SEED_DATA, build_site
 

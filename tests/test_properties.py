@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, Phase, assume, example, given, settings
 from hypothesis import strategies as st
 
 from bangvang.codes import SAMPLE
-from bangvang.model import load_board
+from bangvang.public import load_view
 from bangvang.pages import Site
 from bangvang.text import nfc, sort_key
 
@@ -140,7 +140,7 @@ EXTRA_PATH = "data/" + EXTRA
 def load_with(root: Path, text: str):
     (root / EXTRA).write_text(text, encoding="utf-8", newline="\n")
     try:
-        return load_board(root, today=TODAY)
+        return load_view(root, today=TODAY)
     finally:
         (root / EXTRA).unlink()
 
@@ -202,7 +202,7 @@ def test_forbidden_character_written_as_a_yaml_escape_is_refused(data_root, valu
 
 @pytest.fixture(scope="module")
 def site(data_root) -> Site:
-    board, issues = load_board(data_root, today=TODAY)
+    board, issues = load_view(data_root, today=TODAY)
     assert board is not None, issues.report()
     return Site(board)
 
@@ -246,7 +246,7 @@ SINGLE_LINE = [("doi_tuong", "thon-3", "name", "tap-the/thon-3.md"),
 
 
 def render_with(site: Site, kind: str, record_id: str, attr: str, value, page: str) -> str:
-    record = site.board.by_id[kind][record_id]
+    record = site.view.by_id[kind][record_id]
     before = getattr(record, attr)
     setattr(record, attr, value)
     try:

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from datetime import date
 
-from bangvang.model import load_board
+from bangvang.public import load_view
 
 from sitebuild import FIXTURE_DATA, SEED_DATA, build_site, visible_text
 
@@ -30,14 +30,14 @@ def published_tree(tmp_path):
 
 def test_committed_manifests_are_current():
     for data in (FIXTURE_DATA, SEED_DATA):
-        board, issues = load_board(data, today=TODAY)
+        board, issues = load_view(data, today=TODAY)
         assert board is not None and not issues.errors, issues.report()
 
 
 def test_an_undeclared_removal_stops_the_build(tmp_path):
     data = published_tree(tmp_path)
     (data / "van-ban" / "them.yml").unlink()
-    board, issues = load_board(data, today=TODAY)
+    board, issues = load_view(data, today=TODAY)
     assert board is None
     lines = (data / "da-cong-bo.yml").read_text(encoding="utf-8").splitlines()
     line = lines.index("  - 9-tb-ubnd-2024") + 1
@@ -55,11 +55,11 @@ def test_a_declared_removal_passes_and_is_logged(tmp_path):
     (data / "van-ban" / "them.yml").unlink()
     (data / "da-go.yml").write_text("- id: 9-tb-ubnd-2024\n  loai: van_ban\n  ngay: 03/01/2024\n"
                                     "  ly_do: Thông báo ghi nhầm, đã thu hồi.\n", encoding="utf-8")
-    board, issues = load_board(data, today=TODAY)
+    board, issues = load_view(data, today=TODAY)
     assert board is not None, issues.report()
     build = build_site(data, tmp_path / "site")
     assert build.returncode == 0, build.output
-    assert "03/01/2024 — Văn bản (cả báo cáo): Thông báo ghi nhầm, đã thu hồi." in visible_text(build.page("gioi-thieu/"))
+    assert "03/01/2024 — Văn bản và báo cáo: Thông báo ghi nhầm, đã thu hồi." in visible_text(build.page("gioi-thieu/"))
     assert manifest(data).returncode == 0
     assert "9-tb-ubnd-2024" not in (data / "da-cong-bo.yml").read_text(encoding="utf-8")
 
@@ -74,7 +74,7 @@ def test_a_damaged_manifest_line_is_an_error_not_a_crash(tmp_path):
     lines[at] = "  - 9-tb-ubnd-2024:"
     lines.insert(at + 1, "      - x")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    board, issues = load_board(data, today=TODAY)
+    board, issues = load_view(data, today=TODAY)
     assert board is None
     assert [(i.code, i.position.path, i.position.line) for i in issues.errors] == \
         [("sai-kieu", "data/da-cong-bo.yml", at + 1)]

@@ -1,7 +1,7 @@
 """What an issue tells the officer: contradictions, hints, both places of a duplicate, all issues at once.
 
 Same method as test_validation_table.py: the minimal valid tree of `datatree.py`
-with one change, loaded with `bangvang.model.load_board` (helpers in validationkit.py).
+with one change, loaded with `bangvang.public.load_view` (helpers in validationkit.py).
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ def test_same_number_other_year_is_another_document(tmp_path):
     board, issues = load(tmp_path, {VB: doc("id: 62-kh-ubnd-2022", "loai: ke_hoach", "so_ky_hieu: 62/KH-UBND",
                                             "ngay: 05/01/2022", "co_quan_ban_hanh: ubnd-phuong")})
     assert issues.items == [], issues.report()
-    assert {"62-kh-ubnd-2021", "62-kh-ubnd-2022"} <= {d.id for d in board.documents}
+    assert {"62-kh-ubnd-2021", "62-kh-ubnd-2022"} <= {d.id for d in board.listed("van_ban")}
 
 
 def test_non_utf8_hint_says_save_as_utf8(tmp_path):
@@ -140,7 +140,7 @@ def test_file_of_exactly_2mb_is_read(tmp_path):
     assert len(content) == 2 * 1024 * 1024
     board, issues = load(tmp_path, {VB: content})
     assert issues.items == [], issues.report()
-    assert "abc" in {d.id for d in board.documents}
+    assert "abc" in {d.id for d in board.listed("van_ban")}
 
 
 def test_yaml_extension_hint_says_yml(tmp_path):

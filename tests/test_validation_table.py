@@ -1,7 +1,7 @@
 """THE bad-input table: every bad input → one exact issue (code, path, line, column).
 
 Each case starts from the minimal valid tree of `datatree.py`, replaces or adds
-one file, loads it with `bangvang.model.load_board` and asserts that the issue
+one file, loads it with `bangvang.public.load_view` and asserts that the issue
 is among the issues found, that the tree does not become a board and that the
 issue says what is wrong. The kinds of bad input are those numbered in
 tests/corpus/README.md (YAML traps, encodings and invisible characters, empty,
@@ -19,7 +19,7 @@ import os
 
 import pytest
 
-from bangvang.model import load_board
+from bangvang.public import load_view
 from datatree import BAO_CAO, write_tree
 from validationkit import DT, KT, PT, TODAY, VB, doc, load, person_file, places
 
@@ -32,14 +32,14 @@ def test_minimal_valid_tree_has_no_issue(tmp_path):
     assert issues.items == [], issues.report()
     assert board is not None
     assert board.unit.name == "phường Phổ Minh"
-    assert [d.id for d in board.documents] == ["31-bc-ubnd-2024", "62-kh-ubnd-2021"]
-    assert [r.id for r in board.reports] == ["31-bc-ubnd-2024"]
-    assert [m.id for m in board.movements] == ["cai-cach-hanh-chinh"]
-    assert [r.full_name for r in board.recipients] == ["Nguyễn Văn An", "Tổ dân phố 2"]
-    assert [a.id for a in board.awards] == ["giay-khen-an-2023"]
+    assert [d.id for d in board.listed("van_ban")] == ["31-bc-ubnd-2024", "62-kh-ubnd-2021"]
+    assert [r.id for r in board.of("bao_cao")] == ["31-bc-ubnd-2024"]
+    assert [m.id for m in board.of("phong_trao")] == ["cai-cach-hanh-chinh"]
+    assert [r.full_name for r in board.of("doi_tuong")] == ["Nguyễn Văn An", "Tổ dân phố 2"]
+    assert [a.id for a in board.of("khen_thuong")] == ["giay-khen-an-2023"]
     assert set(board.bodies) == {"ubnd-phuong", "ubnd-tinh"}
     assert board.flags == {}
-    assert board.reports[0].body_markdown.startswith("Năm 2023")
+    assert board.of("bao_cao")[0].body_markdown.startswith("Năm 2023")
 
 
 # ---------------------------------------------------------------------------
@@ -247,7 +247,7 @@ def test_symlink_is_refused(tmp_path, target):
     root = write_tree(tmp_path)
     link = root / "van-ban" / "lien-ket.yml"
     link.symlink_to(root / target if not target.startswith("/") else target)
-    board, issues = load_board(root, today=TODAY)
+    board, issues = load_view(root, today=TODAY)
     assert ("lien-ket-tep", "data/van-ban/lien-ket.yml", 1, 1) in places(issues), issues.report()
     assert board is None
 
@@ -255,6 +255,6 @@ def test_symlink_is_refused(tmp_path, target):
 def test_symlinked_folder_is_refused(tmp_path):
     root = write_tree(tmp_path)
     (root / "khen-thuong-cu").symlink_to(root / "khen-thuong", target_is_directory=True)
-    board, issues = load_board(root, today=TODAY)
+    board, issues = load_view(root, today=TODAY)
     assert ("lien-ket-tep", "data/khen-thuong-cu", 1, 1) in places(issues), issues.report()
     assert board is None

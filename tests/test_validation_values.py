@@ -1,7 +1,7 @@
 """What loads as typed (YAML 1.1 look-alikes, ' #', BOM, CRLF, NFD), and the regressions the table found.
 
 Same method as test_validation_table.py: the minimal valid tree of `datatree.py`
-with one change, loaded with `bangvang.model.load_board` (helpers in validationkit.py).
+with one change, loaded with `bangvang.public.load_view` (helpers in validationkit.py).
 """
 
 from __future__ import annotations

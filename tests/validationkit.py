@@ -1,7 +1,7 @@
 """Helpers shared by the validation-table tests (tests/test_validation_*.py).
 
 Each test starts from the minimal valid tree of `datatree.py`, replaces or adds
-files, loads it with `bangvang.model.load_board` and looks at the issues found
+files, loads it with `bangvang.public.load_view` and looks at the issues found
 (code, path, line, column). Paths are as the officer sees them from the
 repository root: `data/...`; line and column are 1-based.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from bangvang.model import load_board
+from bangvang.public import load_view
 from datatree import write_tree
 
 TODAY = date(2026, 11, 28)
@@ -23,7 +23,7 @@ PT = "data/phong-trao/them.yml"       # a movement file the cases add
 
 
 def load(tmp_path: Path, changes: dict | None = None):
-    return load_board(write_tree(tmp_path, changes), today=TODAY)
+    return load_view(write_tree(tmp_path, changes), today=TODAY)
 
 
 def places(issues) -> set[tuple[str, str, int, int]]:

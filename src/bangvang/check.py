@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .issues import Issue, Issues
 from .load import load
-from .model import build_board
+from .model import build_model
 from .progress import EVERY_SECONDS, Progress, gc_paused, vn_int, vn_seconds
 
 
@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     with gc_paused():
         data, issues = load(data_dir, progress=progress.files)
         progress.stage(f"Đang kiểm tra liên kết giữa {vn_int(data.count())} mục…")
-        build_board(data, issues)
+        build_model(data, issues)
     elapsed = time.perf_counter() - started
 
     shown = issues.sorted()

@@ -1,7 +1,7 @@
 """Content-Security-Policy of every page, as a <meta http-equiv> placed first in <head>.
 
-GitHub Pages serves fixed headers, so the policy can only be delivered in the page
-(shared/RELIABILITY.md §3); a meta policy governs only what comes after it, hence first in <head>.
+GitHub Pages serves fixed headers (no Content-Security-Policy header can be set), so the policy can
+only be delivered in the page; a meta policy governs only what comes after it, hence first in <head>.
 Material writes a few small inline scripts into every page (a storage helper whose base path
 depends on the page's depth, the palette restore, the tabbed-anchor fix); each page gets the
 sha256 of exactly its own inline scripts, so no 'unsafe-inline' is needed for scripts.

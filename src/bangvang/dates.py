@@ -91,6 +91,31 @@ class PartialDate:
         return f"năm {self.year}"
 
 
+def year_span(start: int | None, end: int | None) -> str:
+    """A span of years as every page writes it: '2014–2023', '2014–…' (end not known, or not yet),
+    '…–2025' (start not known), '2023' (one year), '' (neither known).
+
+    >>> year_span(2014, 2023), year_span(2021, None), year_span(2023, 2023)
+    ('2014–2023', '2021–…', '2023')
+    """
+    if start is None and end is None:
+        return ""
+    if start == end:
+        return str(start)
+    return f"{start or '…'}–{end or '…'}"
+
+
+def year_span_slug(start: int | None, end: int | None) -> str:
+    """The same span as a word of a URL or a filter value: '2014-2023', '2021-nay', '2023'.
+
+    >>> year_span_slug(2014, 2023), year_span_slug(2021, None)
+    ('2014-2023', '2021-nay')
+    """
+    if start == end or start is None and end is None:
+        return year_span(start, end)
+    return f"{start or 'khong-ro'}-{end or 'nay'}"
+
+
 _FULL = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{1,2})/(\d{4})$")

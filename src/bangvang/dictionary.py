@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import vocab
-from .records import COLLECTIONS, Collection
-from .schema import Choice, ListOf, Object, field_specs
+from . import kinds, vocab
+from .fields import Choice, ListOf, Object
+from .schema import field_specs
 
 VOCABULARIES = [
     ("loai (đối tượng), loai_doi_tuong", "Loại đối tượng khen thưởng", vocab.RECIPIENT_TYPES),
@@ -58,9 +58,9 @@ def _rows(cls) -> list[FieldRow]:
     return rows
 
 
-def sections() -> list[tuple[Collection, list[FieldRow], str]]:
-    """(collection, its fields, how its files are laid out) for each kind of record."""
-    return [(c, _rows(c.cls), LAYOUT_TEXT[c.layout]) for c in COLLECTIONS]
+def sections() -> list[tuple[kinds.RecordKind, list[FieldRow], str]]:
+    """(kind, its fields, how its files are laid out) for each kind of record."""
+    return [(kind, _rows(kind.cls), LAYOUT_TEXT[kind.layout]) for kind in kinds.KINDS]
 
 
 def vocabularies():

@@ -13,13 +13,29 @@ from dataclasses import dataclass
 
 ADMINISTRATIVE, NORMATIVE, PARTY = "hanh_chinh", "quy_pham", "dang"
 
-_UNIT = r"[A-ZĐ][A-Za-zĐđ0-9]*"
-_ADMIN = re.compile(rf"(\d+)/({_UNIT}(?:-{_UNIT})*)")
-_NORMATIVE = re.compile(rf"(\d+)/((?:19|20)\d\d)/({_UNIT}(?:-{_UNIT})*)")
-_PARTY = re.compile(rf"(\d+)-({_UNIT})/({_UNIT}(?:-{_UNIT})*)")
+# The grammar, written once; every other form is derived from these pieces.
+_UNIT = r"[A-ZĐ][A-Za-zĐđ0-9]*"          # one part of a symbol: BC, UBND, NĐ, QH15, TTg
+_SYMBOL = rf"{_UNIT}(?:-{_UNIT})*"         # BC-UBND, NĐ-CP, UBND-KSTT
+_YEAR = r"(?:19|20)\d\d"
+_ADMIN = re.compile(rf"(\d+)/({_SYMBOL})")
+_NORMATIVE = re.compile(rf"(\d+)/({_YEAR})/({_SYMBOL})")
+_PARTY = re.compile(rf"(\d+)-({_UNIT})/({_SYMBOL})")
 
-JSON_PATTERN = (r"^\d+(/((19|20)\d\d/)?[A-ZĐ][A-Za-zĐđ0-9]*(-[A-ZĐ][A-Za-zĐđ0-9]*)*"
-                r"|-[A-ZĐ][A-Za-zĐđ0-9]*/[A-ZĐ][A-Za-zĐđ0-9]*(-[A-ZĐ][A-Za-zĐđ0-9]*)*)$")
+# Any of the three, as one regular expression (the same syntax in Python and JavaScript).
+PATTERN = rf"\d+(?:/{_YEAR}/{_SYMBOL}|/{_SYMBOL}|-{_UNIT}/{_SYMBOL})"
+JSON_PATTERN = f"^(?:{PATTERN})$"  # editors' JSON Schema (so_ky_hieu)
+# In running text: not the end of a longer number ("2/KH-UBND" inside "12/KH-UBND"); the longest symbol.
+IN_TEXT = re.compile(rf"(?<![\w/-]){PATTERN}")
+_HINT = re.compile(r"\d[/-][A-ZĐ\d]")  # a cheap screen: text without it holds no number
+
+
+def find_all(text: str) -> list[str]:
+    """Every document number written in `text`.
+
+    >>> find_all("Thực hiện Kế hoạch số 62/KH-UBND và Nghị định 91/2017/NĐ-CP; 34-CT/TW.")
+    ['62/KH-UBND', '91/2017/NĐ-CP', '34-CT/TW']
+    """
+    return IN_TEXT.findall(text) if _HINT.search(text) else []
 
 
 @dataclass(frozen=True)

@@ -17,42 +17,42 @@ import json
 import sys
 from pathlib import Path
 
-from .records import COLLECTIONS
+from . import kinds
 from .schema import record_json_schema
 
 SCHEMA_DIR = Path("schemas")
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
 
-def _name(path: str) -> str:
-    return path.removesuffix(".yml")
+def _name(kind: kinds.RecordKind) -> str:
+    return kind.source.removesuffix(".yml")
 
 
 def build_schemas() -> dict[str, dict]:
     """File name → schema, one per kind of data file."""
     result = {}
-    for c in COLLECTIONS:
-        record = record_json_schema(c.cls)
-        title = f"Bảng vàng — {c.label} (data/{c.path}{'' if c.path.endswith('.yml') else '/'})"
-        if c.layout == "list":
+    for kind in kinds.KINDS:
+        record = record_json_schema(kind.cls)
+        title = f"Bảng vàng — {kind.title} (data/{kind.where})"
+        if kind.layout == kinds.LIST:
             schema = {"$schema": DRAFT, "title": title, "type": "array", "items": record,
-                      "description": f"Danh sách {c.cls.LABEL}; mỗi mục bắt đầu bằng '- '."}
+                      "description": f"Danh sách {kind.cls.LABEL}; mỗi mục bắt đầu bằng '- '."}
         else:
             schema = {"$schema": DRAFT, "title": title, **record}
-            if c.layout == "markdown":
-                schema["description"] = f"Phần thông tin đầu tệp Markdown của {c.cls.LABEL}."
-        result[f"{_name(c.path)}.schema.json"] = schema
+            if kind.layout == kinds.MARKDOWN:
+                schema["description"] = f"Phần thông tin đầu tệp Markdown của {kind.cls.LABEL}."
+        result[f"{_name(kind)}.schema.json"] = schema
     return result
 
 
 def globs() -> dict[str, str]:
     """Schema file → the data files it applies to (for .vscode/settings.json)."""
     result = {}
-    for c in COLLECTIONS:
-        if c.layout == "markdown":
+    for kind in kinds.KINDS:
+        if kind.layout == kinds.MARKDOWN:
             continue  # front matter of .md files is not validated by yaml-language-server
-        target = f"data/{c.path}" if c.path.endswith(".yml") else f"data/{c.path}/*.yml"
-        result[f"./schemas/{_name(c.path)}.schema.json"] = target
+        target = f"data/{kind.where}" if kind.where.endswith(".yml") else f"data/{kind.where}*.yml"
+        result[f"./schemas/{_name(kind)}.schema.json"] = target
     return result
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from .codes import CODES, SAMPLE
-from .model import load_board as load_model
+from .model import load_model
 
 
 def example_report(code: str, today: date) -> str:

@@ -10,60 +10,70 @@ from datetime import date
 from xml.sax.saxutils import escape
 
 from . import vocab
-from .model import Board
+from .labels import Labels
+from .public import PublicView
+from .routes import Routes
 
 FEED_FILE = "tin-moi.xml"
 LIMIT = 50
 
 
-def _entries(board: Board) -> list[tuple[date, str, str, str, str, str | None]]:
-    """(date, kind, id, title, summary, page path) of every dated item, newest first."""
+def _award_entries(view: PublicView, labels: Labels, routes: Routes) -> list[tuple]:
+    """An award is dated by its decision, when that is known to the day."""
     entries = []
-    for award in board.awards:
-        decision = board.by_id["van_ban"].get(award.decision.id) if award.decision else None
-        when = decision.date if decision else None
+    for award in view.of("khen_thuong"):
+        when = view.get(award.decision).date if award.decision else None
         if when and when.day:
-            title = f"{award.what or 'Khen thưởng'}: {board.recipient_label(award)}"
-            summary = " · ".join(filter(None, [board.authority_label(award), award.reason,
+            title = f"{award.what or 'Khen thưởng'}: {labels.recipient(award)}"
+            summary = " · ".join(filter(None, [labels.authority(award), award.reason,
                                                vocab.AWARD_STATUS[award.status].label]))
-            if board.is_anonymous(award):
-                summary = " · ".join(filter(None, [board.authority_label(award), vocab.AWARD_STATUS[award.status].label]))
-            entries.append((when.first_day, "khen-thuong", board.public_award_id(award), title, summary,
-                            board.award_url(award)))
-    for model in board.models:
+            entries.append((when.first_day, "khen-thuong", award.id, title, summary, routes.of(award)))
+    return entries
+
+
+def _entries(view: PublicView, labels: Labels, routes: Routes) -> list[tuple[date, str, str, str, str, str | None]]:
+    """(date, kind, id, title, summary, page path) of every item dated to the day, newest first."""
+    entries = _award_entries(view, labels, routes)
+    for model in view.of("dien_hinh"):
         if model.date and model.date.day:
             entries.append((model.date.first_day, "dien-hinh", model.id, model.title, model.summary or "",
-                            board.url(model)))
-    for report in board.reports:
+                            routes.of(model)))
+    for report in view.of("bao_cao"):
         if report.date and report.date.day:
             entries.append((report.date.first_day, "bao-cao", report.id, report.display_title, report.summary or "",
-                            board.url(report)))
+                            routes.of(report)))
     entries.sort(key=lambda e: (e[0], e[1], e[2]), reverse=True)
     return entries[:LIMIT]
 
 
-def build_feed(board: Board, site_url: str | None) -> str | None:
+def has_entries(view: PublicView) -> bool:
+    """Whether the site has a feed: some award, story or report is dated to the day."""
+    return any(r.date and r.date.day for kind in ("dien_hinh", "bao_cao") for r in view.of(kind)) or any(
+        a.decision and view.get(a.decision).date and view.get(a.decision).date.day for a in view.of("khen_thuong"))
+
+
+def build_feed(view: PublicView, labels: Labels, routes: Routes, site_url: str | None) -> str | None:
     """The Atom document, or None when no item has a known date (Atom needs one)."""
-    entries = _entries(board)
+    entries = _entries(view, labels, routes)
     if not entries:
         return None
     base = site_url.rstrip("/") + "/" if site_url else ""
     xml_base = "" if base else ' xml:base="./"'
-    feed_id = escape(base + FEED_FILE) if base else f"urn:bang-vang:{escape(board.unit.body.id)}:tin-moi"
+    feed_id = escape(base + FEED_FILE) if base else f"urn:bang-vang:{escape(view.unit.body.id)}:tin-moi"
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
              f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi"{xml_base}>',
-             f"  <title>{escape(board.unit.site_name)} — tin mới</title>",
-             f"  <subtitle>Khen thưởng, gương điển hình tiên tiến và báo cáo mới của {escape(board.unit.name)}.</subtitle>",
+             f"  <title>{escape(view.unit.site_name)} — tin mới</title>",
+             f"  <subtitle>Khen thưởng, gương điển hình tiên tiến và báo cáo mới của {escape(view.unit.name)}.</subtitle>",
              f'  <link rel="alternate" type="text/html" href="{escape(base or "./")}"/>',
              f'  <link rel="self" type="application/atom+xml" href="{escape(base + FEED_FILE)}"/>',
              f"  <id>{feed_id}</id>",
              f"  <updated>{entries[0][0].isoformat()}T00:00:00Z</updated>",
-             f"  <author><name>{escape(board.unit.site_name)}</name></author>"]
+             f"  <author><name>{escape(view.unit.site_name)}</name></author>"]
     for when, kind, record_id, title, summary, path in entries:
         lines += ["  <entry>",
                   f"    <title>{escape(title)}</title>",
                   f'    <link rel="alternate" type="text/html" href="{escape(base + (path or ""))}"/>',
-                  f"    <id>urn:bang-vang:{escape(board.unit.body.id)}:{kind}:{escape(record_id)}</id>",
+                  f"    <id>urn:bang-vang:{escape(view.unit.body.id)}:{kind}:{escape(record_id)}</id>",
                   f"    <updated>{when.isoformat()}T00:00:00Z</updated>",
                   f"    <published>{when.isoformat()}T00:00:00Z</published>",
                   *([f"    <summary>{escape(summary)}</summary>"] if summary else []),

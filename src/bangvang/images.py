@@ -1,16 +1,13 @@
-"""Photos: checked when data is loaded, published as small clean thumbnails.
+"""Photos, checked when data is loaded (thumbnails.py publishes them).
 
 Checks (each an error with the photo's field position): the file is a real,
 non-symlinked file inside data/anh/ with exactly that name and case, of at most
 8 MB, whose bytes are really JPEG, PNG or WebP, and which the image library can
-decode. Published copies are re-encoded JPEGs in three widths, turned upright
-and stripped of every metadata block (EXIF, GPS position, camera, comments).
+decode.
 """
 
 from __future__ import annotations
 
-import io
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import codes
@@ -18,15 +15,7 @@ from .issues import Issues, Position
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_PIXELS = 40_000_000
-WIDTHS = (160, 320, 640)
 MAGIC = {b"\xff\xd8\xff": ".jpg", b"\x89PNG\r\n\x1a\n": ".png"}
-
-
-@dataclass(frozen=True)
-class Thumb:
-    path: str     # site path, e.g. "anh/ca-nhan-tran-thi-lan-320.jpg"
-    width: int
-    height: int
 
 
 def _kind_of(head: bytes) -> str | None:
@@ -78,26 +67,3 @@ def check_photo(root: Path, rel: str, position: Position, issues: Issues) -> boo
                    "Mở ảnh bằng phần mềm xem ảnh, lưu lại dạng JPEG rồi thử lại.")
         return False
     return True
-
-
-def thumbnails(source: Path, base: str) -> dict[Thumb, bytes]:
-    """Clean JPEG copies of `source` in WIDTHS (never wider than the original), keyed by Thumb."""
-    from PIL import Image, ImageOps
-
-    result: dict[Thumb, bytes] = {}
-    with Image.open(source) as original:
-        upright = ImageOps.exif_transpose(original)
-        rgb = upright.convert("RGB")
-        for width in WIDTHS:
-            if width > rgb.width and width != WIDTHS[0]:
-                break
-            target = min(width, rgb.width)
-            height = round(rgb.height * target / rgb.width)
-            copy = rgb.resize((target, height), Image.Resampling.LANCZOS) if target != rgb.width else rgb.copy()
-            out = io.BytesIO()
-            # A fresh image carries no EXIF, GPS, ICC or comments: nothing of the original file's metadata.
-            clean = Image.new("RGB", copy.size)
-            clean.paste(copy)
-            clean.save(out, "JPEG", quality=82, optimize=True)
-            result[Thumb(f"anh/{base}-{width}.jpg", target, height)] = out.getvalue()
-    return result

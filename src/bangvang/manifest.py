@@ -13,14 +13,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import codes
+from . import codes, kinds
 from .issues import Issues, Position
 from .load import MANIFEST_FILE, Dataset, load
-from .validate import NAMESPACE
 from .yamlsrc import MAPPING, SCALAR, SEQUENCE, parse_yaml, read_text
 
 MANIFEST = MANIFEST_FILE
-KINDS = ("co_quan", "van_ban", "phong_trao", "doi_tuong", "khen_thuong", "dien_hinh")
+KINDS = kinds.manifest_namespaces()  # ("co_quan", "van_ban", …): the sections of the file, in order
 HEADER = ("# Danh sách các mục đã công bố trên bảng vàng, theo loại. Tệp này do lệnh\n"
           "#   python -m bangvang.manifest\n"
           "# tạo ra; không sửa tay. Mục nào có ở đây mà mất khỏi dữ liệu thì việc dựng trang dừng lại,\n"
@@ -30,7 +29,7 @@ HEADER = ("# Danh sách các mục đã công bố trên bảng vàng, theo lo�
 def current_ids(data: Dataset) -> dict[str, set[str]]:
     result: dict[str, set[str]] = {kind: set() for kind in KINDS}
     for kind, records in data.records.items():
-        namespace = NAMESPACE[kind]
+        namespace = kinds.BY_KEY[kind].ns
         if namespace in result:
             result[namespace].update(r.id for r in records)  # type: ignore[attr-defined]
     return result

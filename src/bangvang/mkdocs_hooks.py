@@ -19,9 +19,11 @@ from mkdocs.structure.toc import get_toc
 from . import strict
 from .compact import compact
 from .csp import add_policy
-from .feed import FEED_FILE, build_feed
-from .model import load_board
+from .feed import FEED_FILE, has_entries
+from .model import load_model
 from .pages import Site
+from .pagespec import OTHER_PAGES
+from .public import publish
 from .progress import EVERY_SECONDS, Progress, vn_int, vn_seconds
 from .search import SearchIndex
 
@@ -94,12 +96,26 @@ def on_config(config, **kwargs):
     strict.watch(config.strict)
     folder = data_dir(config)
     _progress = BuildProgress()
-    board, issues = load_board(folder, progress=_progress.files)
-    if board is None or (config.strict and issues.warnings):
+    model, issues = load_model(folder, progress=_progress.files)
+    if model is None or (config.strict and issues.warnings):
         raise PluginError(_refusal(issues, config.strict))
     for warning in issues.warnings:
         log.warning(issues.format(warning))
-    unit = board.unit
+    view = publish(model)  # the one thing every output is made from
+    _configure_site(config, view.unit)
+    if str(folder) not in [str(w) for w in config.watch]:
+        config.watch.append(str(folder))
+    _site = Site(view, data_dir=folder.name, repo_url=config.repo_url)
+    if config.nav is None:
+        config.nav = _site.navigation()
+    config.extra["bv_feed"] = FEED_FILE if has_entries(view) else None
+    _search = SearchIndex(more=_site.routes.paths.doi_tuong)
+    _progress.stage(f"Đã đọc {vn_int(_progress.records)} mục dữ liệu; đang tạo trang…")
+    return config
+
+
+def _configure_site(config, unit) -> None:
+    """The site's name, address and repository, from the unit's data (or the environment)."""
     # Material prints site_name and site_description raw (aria-label, <meta content>): hand them escaped.
     config.site_name = html.escape(unit.site_name)
     config.site_description = html.escape(unit.site_description or unit.site_name)
@@ -111,13 +127,6 @@ def on_config(config, **kwargs):
         config.repo_url = repo_url
         config.repo_name = config.repo_name or "/".join(repo_url.rstrip("/").split("/")[-2:])
         config.edit_uri = config.edit_uri or "edit/main/docs/"
-    config.extra["bv_feed"] = FEED_FILE if build_feed(board, None) else None
-    if str(folder) not in [str(w) for w in config.watch]:
-        config.watch.append(str(folder))
-    _site = Site(board, data_dir=folder.name, repo_url=config.repo_url)
-    _search = SearchIndex()
-    _progress.stage(f"Đã đọc {vn_int(_progress.records)} mục dữ liệu; đang tạo trang…")
-    return config
 
 
 def on_env(env, config, files, **kwargs):
@@ -131,7 +140,7 @@ def on_files(files, config, **kwargs):
     for spec in _site.pages.values():
         if files.get_file_from_path(spec.src_uri) is not None:
             raise PluginError(f"docs/{spec.src_uri} trùng với một trang được tạo từ dữ liệu; hãy xoá hoặc đổi tên tệp đó.")
-        inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+        inclusion = InclusionLevel.INCLUDED if spec.nav else InclusionLevel.NOT_IN_NAV
         f = File.generated(config, spec.src_uri, content="", inclusion=inclusion)
         if spec.edit_path and not spec.edit_path.endswith("/"):
             f.edit_uri = "../" + spec.edit_path  # joined to repo_url + edit_uri ('edit/main/docs/')
@@ -153,11 +162,11 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         return markdown
     # Material prints page.title and meta.description unescaped: hand it escaped text.
     # Section pages keep the short title of mkdocs.yml's nav for their tab.
-    if not spec.in_nav:
+    if not spec.nav:
         page.title = html.escape(spec.title)
     page.meta["description"] = html.escape(spec.description, quote=True)
     page.meta["hide"] = ["navigation"] + ([] if spec.toc else ["toc"])
-    if not spec.in_nav:
+    if not spec.nav:
         # Its navigation is that of every such page in the same section at the same depth (links
         # are relative, so both matter): rendered once for them all (overrides/main.html).
         page.meta["bv_chrome_key"] = f"{spec.url.split('/', 1)[0]}:{spec.url.count('/')}"
@@ -175,13 +184,13 @@ def on_page_content(content, page, config, files, **kwargs):
     _progress.page()
     spec = _spec(page)
     if spec is None:
-        _search.add_page(page.url, html.escape(page.title or ""), content, sections=True)
+        _search.add_page(page.url, html.escape(page.title or ""), content, OTHER_PAGES, sections=True)
         return content
     rendered, toc_tokens = _site.render_page(spec.src_uri)
     if toc_tokens:
         page.toc = get_toc(toc_tokens)
-    if spec.searchable:
-        _search.add_page(page.url, html.escape(spec.title), rendered, spec.template, sections=spec.toc)
+    if spec.search is not None:
+        _search.add_page(page.url, html.escape(spec.title), rendered, spec.search, sections=spec.toc)
     return rendered
 
 

@@ -17,13 +17,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from . import kinds
+from .fields import Bool, Int, ListOf, Object, Year
 from .load import load
-from .records import COLLECTIONS, Collection
-from .schema import Bool, Int, ListOf, Object, Year, field_specs
-from .text import slugify
-from .validate import NAMESPACE, index
+from .model import build_model
+from .schema import field_specs
+from .validate import index
 
-KINDS = {c.path: c for c in COLLECTIONS if c.layout != "single" and not c.path.endswith(".yml")}
+KINDS = {kind.source: kind for kind in kinds.scaffolded()}  # by folder: `python -m bangvang.new phong-trao`
 BODY_OPTION = "noi_dung"
 
 
@@ -80,21 +81,6 @@ def _field_lines(cls, values: dict, indent: str, prefix: str = "") -> list[str]:
     return lines
 
 
-def _proposed_id(collection: Collection, values: dict) -> str:
-    if collection.kind in ("van_ban", "bao_cao"):
-        number = values.get("so_ky_hieu") or values.get("ten") or "van-ban"
-        year = (values.get("ngay") or "").split("/")[-1].split("-")[0]
-        return slugify(f"{number} {year}")
-    if collection.kind == "doi_tuong":
-        return slugify(" ".join(values.get(k) or "" for k in ("ho", "ten_dem", "ten")))
-    if collection.kind == "khen_thuong":
-        what = values.get("danh_hieu") or values.get("hinh_thuc") or "khen-thuong"
-        return slugify(f"{what} {values.get('doi_tuong') or ''} {values.get('nam') or ''}")
-    if collection.kind == "dien_hinh":
-        return slugify(values.get("tieu_de") or "dien-hinh")
-    return slugify(values.get("ten") or collection.kind)
-
-
 def _unique(base: str, taken: set[str]) -> str:
     base = base[:70].strip("-") or "muc-moi"
     candidate, n = base, 2
@@ -107,57 +93,57 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bangvang.new",
                                      description="Tạo một mục dữ liệu mới, có sẵn các trường và lời giải thích.")
     parser.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data)")
-    kinds = parser.add_subparsers(dest="kind", required=True, metavar="loại")
-    for folder, collection in KINDS.items():
-        sub = kinds.add_parser(folder, help=f"{collection.label.lower()} mới (data/{folder}/)")
+    parsers = parser.add_subparsers(dest="kind", required=True, metavar="loại")
+    for folder, kind in KINDS.items():
+        sub = parsers.add_parser(folder, help=f"{kind.title.lower()} mới (data/{folder}/)")
         sub.add_argument("--id", help="mã định danh; bỏ trống để tự tạo từ tên")
-        for dest, spec, required in _options(collection.cls):
+        for dest, spec, required in _options(kind.cls):
             multiple = isinstance(spec.type, ListOf)
             sub.add_argument(_option(dest), dest=dest, required=required, action="append" if multiple else "store",
                              help=spec.doc + (" (có thể ghi nhiều lần)" if multiple else ""))
-        if collection.layout == "markdown":
+        if kind.layout == kinds.MARKDOWN:
             sub.add_argument("--noi-dung", dest=BODY_OPTION, required=True,
                              help="nội dung (Markdown), hoặc @tệp để lấy nội dung từ một tệp")
     return parser
 
 
-def main(argv: list[str] | None = None, today: date | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    collection = KINDS[args.kind]
-    values = {k: v for k, v in vars(args).items() if v is not None}
-    data_dir = Path(args.data)
-    existing, _ = load(data_dir, today)
-    taken = set(index(existing)[NAMESPACE[collection.kind]]) | existing.broken_ids
-    record_id = args.id or _unique(_proposed_id(collection, values), taken)
-    if record_id in taken:
-        print(f"Mã '{record_id}' đã được dùng; chọn mã khác với --id.", file=sys.stderr)
-        return 2
-    suffix = ".md" if collection.layout == "markdown" else ".yml"
-    path = data_dir / collection.path / f"{record_id}{suffix}"
-    if path.exists():
-        print(f"Tệp {path} đã có; không ghi đè.", file=sys.stderr)
-        return 2
-
-    label = collection.cls.LABEL
-    header = [f"# {label[0].upper()}{label[1:]} mới, tạo bằng `python -m bangvang.new {args.kind}`.",
+def _file_text(kind: kinds.RecordKind, folder: str, record_id: str, values: dict) -> str:
+    """The new file: a header saying how it was made, the id, then every field, commented."""
+    label = kind.cls.LABEL
+    header = [f"# {label[0].upper()}{label[1:]} mới, tạo bằng `python -m bangvang.new {folder}`.",
               "# Dòng bắt đầu bằng # là ghi chú; bỏ dấu # ở đầu dòng để dùng trường đó.",
               "# Ý nghĩa từng trường: trang Hướng dẫn > Từ điển dữ liệu."]
-    if collection.layout == "markdown":
+    if kind.layout == kinds.MARKDOWN:
         body = values.pop(BODY_OPTION)
         if body.startswith("@"):
             body = Path(body[1:]).read_text(encoding="utf-8")
-        lines = ["---", *header, f"id: {record_id}", *_field_lines(collection.cls, values, ""), "---", "", body.strip(), ""]
+        lines = ["---", *header, f"id: {record_id}", *_field_lines(kind.cls, values, ""), "---", "", body.strip(), ""]
     else:
-        fields = _field_lines(collection.cls, values, "  ")
-        lines = [*header, f"- id: {record_id}", *fields, ""]
+        lines = [*header, f"- id: {record_id}", *_field_lines(kind.cls, values, "  "), ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None, today: date | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    kind = KINDS[args.kind]
+    values = {k: v for k, v in vars(args).items() if v is not None}
+    data_dir = Path(args.data)
+    existing, _ = load(data_dir, today)
+    taken = set(index(existing)[kind.ns]) | existing.broken_ids
+    record_id = args.id or _unique(kind.new_id(values), taken)
+    if record_id in taken:
+        print(f"Mã '{record_id}' đã được dùng; chọn mã khác với --id.", file=sys.stderr)
+        return 2
+    path = data_dir / kind.source / f"{record_id}{kind.suffix}"
+    if path.exists():
+        print(f"Tệp {path} đã có; không ghi đè.", file=sys.stderr)
+        return 2
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
-        handle.write("\n".join(lines))
-
+        handle.write(_file_text(kind, args.kind, record_id, values))
     data, issues = load(data_dir, today)
-    from .model import build_board
-    build_board(data, issues)
-    mine = [i for i in issues.sorted() if i.position.path.endswith(f"{collection.path}/{path.name}")]
+    build_model(data, issues)
+    mine = [i for i in issues.sorted() if i.position.path.endswith(f"{kind.source}/{path.name}")]
     if mine:
         path.unlink()
         print("Chưa tạo tệp vì các giá trị đã nhập có lỗi:\n" + "\n".join(issues.format(i) for i in mine), file=sys.stderr)

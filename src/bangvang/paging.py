@@ -10,8 +10,8 @@ The list's own page (khen-thuong/) then becomes the index of its sections. A rec
 awards (a movement, a decision) keeps its first PAGE_SIZE rows and numbers the rest:
 phong-trao/<id>/trang-2/.
 
-Layout only: nothing here renders. pages.py makes pages of it, and model.Board asks it which page
-shows an award row (for links from the open data and the feed).
+Layout only: nothing here renders. pages.py makes pages of it (listings.py says which list is cut
+how), and routes.py asks it which page shows an award row (for links from the open data and the feed).
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ class Section:
     label: str           # link text in the sections' menu: '2023', 'H'
     rows: list
     group: str = ""      # recipients: the type the section belongs to ('Cá nhân'), for the menu
+    anchor: str = ""     # the id of its heading on its pages
 
 
 @dataclass
@@ -127,21 +128,14 @@ def src_uri(url: str) -> str:
 
 # -- sections of the three long lists ----------------------------------------------------------
 
-def awards_listing(groups: list[tuple[str | None, list]], total: int, size: int) -> Listing | None:
-    """Awards by year (Board.awards_by_year: newest first, periods, then unknown year), or None when
-    the whole list fits one page."""
+def awards_listing(base: str, groups: list[tuple], total: int, size: int) -> Listing | None:
+    """Awards by year (labels.Span groups: newest first, spans, then unknown year), or None when the
+    whole list fits one page."""
     if total <= size:
         return None
-    sections = []
-    for year, awards in groups:
-        if year is None:
-            sections.append(Section("khong-ro-nam", "Không rõ năm", "Không rõ năm", awards))
-        elif "–" in year:
-            slug = year.replace("–", "-").replace("…", "nay")
-            sections.append(Section(slug, f"Giai đoạn {year}", year, awards))
-        else:
-            sections.append(Section(year, f"Năm {year}", year, awards))
-    return Listing("khen-thuong/", total, size, sections)
+    sections = [Section(span.slug, span.title, span.label or span.title, awards, anchor=span.anchor)
+                for span, awards in groups]
+    return Listing(base, total, size, sections)
 
 
 def initial(name: str) -> str:
@@ -162,7 +156,7 @@ def letter_slug(letter: str) -> str:
     return {DIGITS: "so", OTHER: "khac"}.get(letter) or _TELEX.get(letter, letter)
 
 
-def recipients_listing(recipients: list, size: int, types: list[tuple[str, str, str]],
+def recipients_listing(base: str, recipients: list, size: int, types: list[tuple[str, str, str]],
                        given_name, order) -> Listing | None:
     """Recipients by type (`types`: (type, slug, label)); a type longer than a page is split by the
     first letter of the name residents look up (`given_name(r)`; for a person, the given name, by
@@ -187,10 +181,10 @@ def recipients_listing(recipients: list, size: int, types: list[tuple[str, str, 
             sections.append(Section(f"{slug}/{letter_slug(letter)}", f"{label} được khen thưởng, tên bắt đầu bằng {shown}",
                                     letter.upper() if letter not in rank else letter.capitalize(),
                                     by_letter[letter], group=label))
-    return Listing("doi-tuong/", len(recipients), size, sections)
+    return Listing(base, len(recipients), size, sections)
 
 
-def documents_listing(documents: list, size: int) -> Listing | None:
+def documents_listing(base: str, documents: list, size: int) -> Listing | None:
     """The register by year of issue (newest first, undated last), or None when it fits one page.
     Slugs are 'nam-2023', not '2023', because document pages share the folder (van-ban/<id>/)."""
     if len(documents) <= size:
@@ -201,4 +195,4 @@ def documents_listing(documents: list, size: int) -> Listing | None:
     sections = [Section(f"nam-{year}", f"Năm {year}", str(year), docs) if year is not None
                 else Section("khong-ro-ngay", "Không rõ ngày", "Không rõ ngày", docs)
                 for year, docs in sorted(by_year.items(), key=lambda kv: (kv[0] is None, -(kv[0] or 0)))]
-    return Listing("van-ban/", len(documents), size, sections)
+    return Listing(base, len(documents), size, sections)

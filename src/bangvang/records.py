@@ -1,8 +1,10 @@
-"""The data schema of an honor board, declared once.
+"""The records officers write under data/, declared once.
 
-Each class is one kind of record officers write under data/. The YAML key,
-type and Vietnamese description of every field live here; the loader, the
-validator, the JSON Schema and the officers' data dictionary are derived from it.
+Each class is one kind of record. The YAML key, type and Vietnamese description of every
+field live here (nested groups in parts.py); the loader, the validator, the JSON Schema and
+the officers' data dictionary are derived from it, and kinds.py says where each kind lives
+and how it is published. Rules that look at one record sit right after its class; rules
+across records live in validate.py.
 """
 
 from __future__ import annotations
@@ -13,134 +15,13 @@ from typing import ClassVar
 from . import codes, vocab
 from .dates import PartialDate
 from .docnumber import DocNumber
-from .schema import (Bool, Choice, Context, Date, DocNumber as DocNumberField, Id, Int, ListOf, Markdown,
-                     Object, PhotoPath, Record, Ref, RefValue, Text, Url, Year, fld)
+from .fields import Bool, Choice, Date, DocNumber as DocNumberField, Id, Int, ListOf, Markdown, Object, Ref, Text, Url, Year
+from .parts import AggregateRecipients, BodyName, Consent, Period, Photo, Signature, Source, UnitPeriod, periods_ordered
+from .schema import Context, Record, RefValue, fld
 
 KEPT_AS_PRINTED = ("Ghi chú khi giữ nguyên một chi tiết mâu thuẫn đúng như bản in "
                    "(ví dụ ngày tháng không thể đúng). Trang web hiển thị ghi chú này.")
 
-
-# ---------------------------------------------------------------------------
-# Nested groups
-
-@dataclass(kw_only=True)
-class Source(Record):
-    """Nguồn: văn bản và mục nơi thông tin được nêu."""
-
-    LABEL = "nguồn"
-    document: RefValue = fld("van_ban", Ref("van_ban"), "Mã văn bản nêu thông tin này.", required=True,
-                             example="12-bc-ubnd-2024")
-    section: str | None = fld("muc", Text(60), "Mục trong văn bản, ví dụ 'II.3'.", example="II.3")
-    quote: str | None = fld("trich_dan", Text(3000, multiline=True),
-                            "Câu trích nguyên văn từ văn bản, giữ đúng như bản in.")
-
-
-@dataclass(kw_only=True)
-class UnitPeriod(Record):
-    """Một thời kỳ của đơn vị hành chính: tên, loại và cấp trên trong thời kỳ đó."""
-
-    LABEL = "thời kỳ"
-    name: str = fld("ten", Text(120), "Tên đơn vị trong thời kỳ này, viết như văn bản.", required=True,
-                    example="phường Tân Thành")
-    unit_type: str | None = fld("loai", Choice(vocab.UNIT_TYPES), "Loại đơn vị: xã, phường, thị trấn, đặc khu.")
-    start: PartialDate | None = fld("tu_ngay", Date(), "Ngày bắt đầu thời kỳ; bỏ trống nếu không rõ.",
-                                    example="01/02/2020")
-    end: PartialDate | None = fld("den_ngay", Date(), "Ngày cuối cùng của thời kỳ; bỏ trống nếu còn hiệu lực.",
-                                  example="30/06/2025")
-    parents: list[str] = fld("cap_tren", ListOf(Text(120)),
-                             "Các đơn vị cấp trên trong thời kỳ này, tên như lúc đó, từ gần đến xa.")
-    basis: RefValue | None = fld("can_cu", Ref("van_ban"), "Văn bản thành lập hoặc đổi tên.")
-    ending: str | None = fld("ket_thuc", Text(300), "Điều gì xảy ra khi thời kỳ kết thúc (đổi tên, sáp nhập…).")
-    ending_basis: RefValue | None = fld("can_cu_ket_thuc", Ref("van_ban"), "Văn bản quy định việc kết thúc.")
-    note: str | None = fld("ghi_chu", Text(1000, multiline=True), "Ghi chú.")
-
-
-@dataclass(kw_only=True)
-class BodyName(Record):
-    """Tên của một cơ quan trong một khoảng thời gian."""
-
-    LABEL = "tên theo thời kỳ"
-    name: str = fld("ten", Text(200), "Tên đầy đủ trong thời kỳ.", required=True,
-                    example="Ủy ban nhân dân xã Tân Thành")
-    short: str | None = fld("ten_viet_tat", Text(120), "Tên viết tắt thường dùng.", example="UBND xã Tân Thành")
-    start: PartialDate | None = fld("tu_ngay", Date(), "Từ ngày; bỏ trống nếu không rõ.")
-    end: PartialDate | None = fld("den_ngay", Date(), "Đến ngày; bỏ trống nếu còn dùng.")
-
-
-@dataclass(kw_only=True)
-class Consent(Record):
-    """Sự đồng ý của người được nêu (để đăng ảnh, câu chuyện). Không hiển thị trên trang."""
-
-    LABEL = "sự đồng ý"
-    date: PartialDate = fld("ngay", Date(), "Ngày người đó (hoặc người đại diện) đồng ý.", required=True,
-                            example="05/03/2024", publish=False)
-    form: str = fld("hinh_thuc", Choice(vocab.CONSENT_FORMS), "Đồng ý bằng văn bản, trực tiếp hay qua phương tiện điện tử.",
-                    required=True, example="van_ban", publish=False)
-    kept_at: str | None = fld("noi_luu", Text(200), "Nơi lưu giấy tờ đồng ý (không đăng lên trang).",
-                              example="Văn phòng UBND xã", publish=False)
-    guardian: bool | None = fld("nguoi_dai_dien", Bool(),
-                                "true nếu người được nêu là trẻ em và cha mẹ hoặc người giám hộ cũng đã đồng ý.",
-                                publish=False)
-
-
-@dataclass(kw_only=True)
-class Photo(Record):
-    """Ảnh của một đối tượng hoặc một câu chuyện (không bắt buộc)."""
-
-    LABEL = "ảnh"
-    file: str = fld("tep", PhotoPath(), "Tệp ảnh trong thư mục data/anh/ (JPEG, PNG hoặc WebP, tối đa 8 MB).",
-                    required=True, example="anh/tran-thi-lan.jpg")
-    alt: str = fld("mo_ta", Text(300), "Mô tả ảnh bằng lời cho người không xem được ảnh.", required=True,
-                   example="Chị Lan (giữa) cùng bà con làm đường thôn")
-    credit: str | None = fld("nguon", Text(200), "Người chụp hoặc nguồn ảnh.")
-    consent: Consent = fld("dong_y", Object(Consent), "Sự đồng ý của người trong ảnh (bắt buộc khi đăng ảnh).",
-                           required=True, publish=False)
-
-
-@dataclass(kw_only=True)
-class Period(Record):
-    """Giai đoạn tính theo năm."""
-
-    LABEL = "giai đoạn"
-    start: int = fld("tu_nam", Year(), "Năm bắt đầu.", required=True, example="2014")
-    end: int | None = fld("den_nam", Year(), "Năm kết thúc; bỏ trống nếu chưa kết thúc hoặc không rõ.",
-                          example="2023")
-
-
-@dataclass(kw_only=True)
-class Signature(Record):
-    """Khối chữ ký của văn bản (Nghị định 30/2020)."""
-
-    LABEL = "khối chữ ký"
-    collective: str | None = fld("tap_the", Text(120),
-                                 "Dòng 'TM.' phía trên khi cấp phó ký thay người đứng đầu của một tập thể "
-                                 "(TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH): tên tập thể, viết hoa.",
-                                 example="ỦY BAN NHÂN DÂN")
-    mode: str = fld("che_do", Choice(vocab.SIGNING_MODES),
-                    "Thẩm quyền ký: TM (thay mặt tập thể), KT (ký thay), Q (quyền), TL, TUQ hoặc khong.", required=True,
-                    example="TM")
-    on_behalf_of: str | None = fld("thay_mat", Text(120),
-                                   "Sau TM.: tên tập thể; sau KT., TL., TUQ.: chức vụ người đứng đầu; viết hoa như bản in.",
-                                   example="ỦY BAN NHÂN DÂN")
-    title: str = fld("chuc_vu", Text(120), "Chức vụ người ký, viết hoa như bản in.", required=True,
-                     example="CHỦ TỊCH")
-    name: str = fld("ho_ten", Text(120), "Họ và tên người ký (không ghi học hàm, học vị).", required=True)
-
-
-@dataclass(kw_only=True)
-class AggregateRecipients(Record):
-    """Nhóm đối tượng chỉ biết số lượng, không có danh sách tên."""
-
-    LABEL = "nhóm đối tượng"
-    recipient_type: str = fld("loai_doi_tuong", Choice(vocab.RECIPIENT_TYPES), "Cá nhân, tập thể hay hộ gia đình.",
-                              required=True, example="ca_nhan")
-    count: int | None = fld("so_luong", Int(1), "Số lượng; bỏ trống nếu văn bản không nêu.", example="108")
-    description: str | None = fld("mo_ta", Text(300), "Mô tả nhóm như văn bản ghi.",
-                                  example="cán bộ, công chức phường")
-
-
-# ---------------------------------------------------------------------------
-# Top-level records
 
 def _kept_as_printed():
     return fld("giu_nguyen_ban_in", Text(1000, multiline=True), KEPT_AS_PRINTED)
@@ -193,6 +74,9 @@ class Body(Record):
     note: str | None = fld("ghi_chu", Text(1000, multiline=True), "Ghi chú.")
 
 
+Body.RULES = (periods_ordered,)
+
+
 @dataclass(kw_only=True)
 class Document(Record):
     """Văn bản: kế hoạch, chỉ thị, quyết định, công văn, báo cáo…"""
@@ -231,6 +115,23 @@ class Document(Record):
         return self.title or label
 
 
+def _rule_document_identity(d: Document, ctx: Context) -> None:
+    if not d.number and not d.title:
+        ctx.issues.add(d.pos(), codes.THIEU_TRUONG, "Văn bản cần 'so_ky_hieu' hoặc, nếu không có số, 'ten'.",
+                       "Ví dụ: so_ky_hieu: 45/KH-UBND.")
+    if d.number:
+        abbr = vocab.DOC_TYPES[d.doc_type].abbr
+        first = d.number.first_part()
+        if abbr and first != abbr:
+            ctx.issues.add(d.pos("number"), codes.LOAI_KHONG_KHOP_KY_HIEU,
+                           f"Ký hiệu '{d.number}' bắt đầu bằng '{first}', không khớp loại "
+                           f"'{vocab.DOC_TYPES[d.doc_type].label}' (viết tắt {abbr}).",
+                           "Sửa 'loai' hoặc 'so_ky_hieu' cho khớp với bản gốc.")
+
+
+Document.RULES = (_rule_document_identity,)
+
+
 @dataclass(kw_only=True)
 class Report(Document):
     """Báo cáo lưu trữ: toàn văn (Markdown) và các thành phần thể thức."""
@@ -264,6 +165,9 @@ class Report(Document):
     body_line: int = 1
 
 
+Report.RULES = (_rule_document_identity,)
+
+
 @dataclass(kw_only=True)
 class Movement(Record):
     """Phong trào thi đua."""
@@ -286,6 +190,14 @@ class Movement(Record):
     sources: list[Source] = fld("nguon", ListOf(Object(Source)), "Nơi phong trào được nêu.")
     note: str | None = fld("ghi_chu", Text(2000, multiline=True), "Ghi chú.")
     kept_as_printed: str | None = _kept_as_printed()
+
+
+def _rule_movement_years(m: Movement, ctx: Context) -> None:
+    if m.start_year and m.end_year and m.end_year < m.start_year:
+        ctx.issues.add(m.pos("end_year"), codes.THOI_GIAN_NGUOC, "Năm kết thúc trước năm bắt đầu.", "")
+
+
+Movement.RULES = (_rule_movement_years,)
 
 
 @dataclass(kw_only=True)
@@ -329,6 +241,21 @@ class Recipient(Record):
             initials = " ".join(f"{w[0]}." for part in (self.middle_name, self.name) if part for w in part.split())
             return f"{self.family_name} {initials}"
         return self.full_name
+
+
+def _rule_recipient_names(r: Recipient, ctx: Context) -> None:
+    if r.recipient_type == "ca_nhan" and not r.family_name:
+        ctx.issues.add(r.pos(), codes.THIEU_TRUONG, "Cá nhân cần có họ ('ho') và tên ('ten').",
+                       "Ví dụ: ho: Nguyễn, ten_dem: Văn, ten: An.")
+    if r.recipient_type != "ca_nhan":
+        for attr, key in (("family_name", "ho"), ("middle_name", "ten_dem"), ("role", "chuc_vu")):
+            if getattr(r, attr):
+                ctx.issues.add(r.pos(attr), codes.TRUONG_KHONG_DUNG_CHO_LOAI,
+                               f"Trường '{key}' chỉ dùng cho cá nhân.",
+                               "Với tập thể, hộ gia đình, ghi tên đầy đủ vào 'ten'.")
+
+
+Recipient.RULES = (_rule_recipient_names,)
 
 
 @dataclass(kw_only=True)
@@ -386,55 +313,6 @@ class Award(Record):
         return 0
 
 
-@dataclass(kw_only=True)
-class Model(Record):
-    """Gương điển hình tiên tiến: câu chuyện (Markdown) về một đối tượng."""
-
-    KIND: ClassVar[str] = "dien_hinh"
-    LABEL = "gương điển hình"
-    id: str = fld("id", Id(), "Mã định danh, không đổi.", required=True)
-    title: str = fld("tieu_de", Text(300), "Tiêu đề câu chuyện.", required=True)
-    recipient: RefValue = fld("doi_tuong", Ref("doi_tuong"), "Mã đối tượng là gương điển hình.", required=True)
-    summary: str | None = fld("tom_tat", Text(500), "Tóm tắt một hai câu.")
-    date: PartialDate | None = fld("ngay", Date(), "Ngày đăng hoặc ngày biểu dương.")
-    movements: list[RefValue] = fld("phong_trao", ListOf(Ref("phong_trao")), "Phong trào liên quan.")
-    awards: list[RefValue] = fld("khen_thuong", ListOf(Ref("khen_thuong")), "Khen thưởng liên quan.")
-    photo: Photo | None = fld("anh", Object(Photo), "Ảnh minh họa (không bắt buộc); cần sự đồng ý của người trong ảnh.")
-    consent: Consent = fld("dong_y", Object(Consent), "Sự đồng ý của người được kể (bắt buộc để đăng câu chuyện).",
-                           required=True, publish=False)
-    sources: list[Source] = fld("nguon", ListOf(Object(Source)), "Nguồn.")
-    body_markdown: str = ""
-    body_line: int = 1
-
-
-@dataclass(kw_only=True)
-class Removal(Record):
-    """Một mục đã công bố nay được gỡ có chủ ý (khai báo để bộ kiểm tra không coi là mất dữ liệu)."""
-
-    KIND: ClassVar[str] = "da_go"
-    LABEL = "mục đã gỡ"
-    id: str = fld("id", Id(), "Mã của mục đã gỡ, đúng như trước khi gỡ.", required=True, example="giay-khen-2023-a")
-    kind: str = fld("loai", Choice(vocab.RECORD_KINDS), "Loại của mục đã gỡ.", required=True, example="khen_thuong")
-    date: PartialDate = fld("ngay", Date(), "Ngày quyết định gỡ.", required=True, example="05/03/2025")
-    reason: str = fld("ly_do", Text(500), "Lý do gỡ (không nêu thông tin cá nhân).", required=True,
-                      example="Gỡ theo đề nghị của người được nêu tên.")
-
-
-# ---------------------------------------------------------------------------
-# Rules inside one record (rules across records live in validate.py)
-
-def _rule_recipient_names(r: Recipient, ctx: Context) -> None:
-    if r.recipient_type == "ca_nhan" and not r.family_name:
-        ctx.issues.add(r.pos(), codes.THIEU_TRUONG, "Cá nhân cần có họ ('ho') và tên ('ten').",
-                       "Ví dụ: ho: Nguyễn, ten_dem: Văn, ten: An.")
-    if r.recipient_type != "ca_nhan":
-        for attr, key in (("family_name", "ho"), ("middle_name", "ten_dem"), ("role", "chuc_vu")):
-            if getattr(r, attr):
-                ctx.issues.add(r.pos(attr), codes.TRUONG_KHONG_DUNG_CHO_LOAI,
-                               f"Trường '{key}' chỉ dùng cho cá nhân.",
-                               "Với tập thể, hộ gia đình, ghi tên đầy đủ vào 'ten'.")
-
-
 def _rule_award_shape(a: Award, ctx: Context) -> None:
     if bool(a.recipient) == bool(a.group):
         ctx.issues.add(a.pos(), codes.DOI_TUONG_KHEN,
@@ -463,68 +341,45 @@ def _rule_award_shape(a: Award, ctx: Context) -> None:
                        "Có văn bản thu hồi nhưng trạng thái không phải 'thu_hoi'.", "Sửa 'trang_thai: thu_hoi'.")
 
 
-def _rule_document_identity(d: Document, ctx: Context) -> None:
-    if not d.number and not d.title:
-        ctx.issues.add(d.pos(), codes.THIEU_TRUONG, "Văn bản cần 'so_ky_hieu' hoặc, nếu không có số, 'ten'.",
-                       "Ví dụ: so_ky_hieu: 45/KH-UBND.")
-    if d.number:
-        abbr = vocab.DOC_TYPES[d.doc_type].abbr
-        first = d.number.first_part()
-        if abbr and first != abbr:
-            ctx.issues.add(d.pos("number"), codes.LOAI_KHONG_KHOP_KY_HIEU,
-                           f"Ký hiệu '{d.number}' bắt đầu bằng '{first}', không khớp loại "
-                           f"'{vocab.DOC_TYPES[d.doc_type].label}' (viết tắt {abbr}).",
-                           "Sửa 'loai' hoặc 'so_ky_hieu' cho khớp với bản gốc.")
-
-
-def _rule_periods_ordered(record, ctx: Context) -> None:
-    start, end = getattr(record, "start", None), getattr(record, "end", None)
-    if start is None or end is None:
-        return
-    ends_before = end < start if isinstance(end, int) else end.last_day < start.first_day
-    if ends_before:
-        ctx.issues.add(record.pos("end"), codes.THOI_GIAN_NGUOC, "Thời điểm kết thúc trước thời điểm bắt đầu.",
-                       "Kiểm tra lại hai mốc thời gian.")
-
-
-def _rule_movement_years(m: Movement, ctx: Context) -> None:
-    if m.start_year and m.end_year and m.end_year < m.start_year:
-        ctx.issues.add(m.pos("end_year"), codes.THOI_GIAN_NGUOC, "Năm kết thúc trước năm bắt đầu.", "")
-
-
-Recipient.RULES = (_rule_recipient_names,)
 Award.RULES = (_rule_award_shape,)
-Document.RULES = (_rule_document_identity,)
-Report.RULES = (_rule_document_identity,)
-Period.RULES = (_rule_periods_ordered,)
-UnitPeriod.RULES = (_rule_periods_ordered,)
-BodyName.RULES = (_rule_periods_ordered,)
-Body.RULES = (_rule_periods_ordered,)
-Movement.RULES = (_rule_movement_years,)
 
 
-@dataclass(frozen=True)
-class Collection:
-    """Where a kind of record lives under data/ and how its files are written."""
+@dataclass(kw_only=True)
+class Model(Record):
+    """Gương điển hình tiên tiến: câu chuyện (Markdown) về một đối tượng."""
 
-    kind: str
-    cls: type
-    path: str          # a .yml file, or a folder of files
-    layout: str        # "single" mapping, "list" of mappings per YAML file, or "markdown" files
-    label: str
-    url: str | None    # URL prefix of its per-record pages
+    KIND: ClassVar[str] = "dien_hinh"
+    LABEL = "gương điển hình"
+    id: str = fld("id", Id(), "Mã định danh, không đổi.", required=True)
+    title: str = fld("tieu_de", Text(300), "Tiêu đề câu chuyện.", required=True)
+    recipient: RefValue = fld("doi_tuong", Ref("doi_tuong"), "Mã đối tượng là gương điển hình.", required=True)
+    summary: str | None = fld("tom_tat", Text(500), "Tóm tắt một hai câu.")
+    date: PartialDate | None = fld("ngay", Date(), "Ngày đăng hoặc ngày biểu dương.")
+    movements: list[RefValue] = fld("phong_trao", ListOf(Ref("phong_trao")), "Phong trào liên quan.")
+    awards: list[RefValue] = fld("khen_thuong", ListOf(Ref("khen_thuong")), "Khen thưởng liên quan.")
+    photo: Photo | None = fld("anh", Object(Photo), "Ảnh minh họa (không bắt buộc); cần sự đồng ý của người trong ảnh.")
+    consent: Consent = fld("dong_y", Object(Consent), "Sự đồng ý của người được kể (bắt buộc để đăng câu chuyện).",
+                           required=True, publish=False)
+    sources: list[Source] = fld("nguon", ListOf(Object(Source)), "Nguồn.")
+    body_markdown: str = ""
+    body_line: int = 1
 
 
-COLLECTIONS = (
-    Collection("don_vi", Unit, "don-vi.yml", "single", "Đơn vị", None),
-    Collection("co_quan", Body, "co-quan.yml", "list", "Cơ quan", None),
-    Collection("van_ban", Document, "van-ban", "list", "Văn bản", "van-ban"),
-    Collection("bao_cao", Report, "bao-cao", "markdown", "Báo cáo", "bao-cao"),
-    Collection("phong_trao", Movement, "phong-trao", "list", "Phong trào thi đua", "phong-trao"),
-    Collection("doi_tuong", Recipient, "doi-tuong", "list", "Đối tượng khen thưởng", None),
-    Collection("khen_thuong", Award, "khen-thuong", "list", "Khen thưởng", None),
-    Collection("dien_hinh", Model, "dien-hinh", "markdown", "Gương điển hình tiên tiến", "dien-hinh"),
-    Collection("da_go", Removal, "da-go.yml", "list", "Mục đã gỡ", None),
-)
+def _removable_kinds() -> dict:
+    """The kinds whose removal is declared (those the published list tracks), from the registry."""
+    from .kinds import removable  # kinds.py is declared from these classes, so it is read when asked
 
-RECIPIENT_URL = {"ca_nhan": "ca-nhan", "tap_the": "tap-the", "ho_gia_dinh": "ho-gia-dinh"}
+    return removable()
+
+
+@dataclass(kw_only=True)
+class Removal(Record):
+    """Một mục đã công bố nay được gỡ có chủ ý (khai báo để bộ kiểm tra không coi là mất dữ liệu)."""
+
+    KIND: ClassVar[str] = "da_go"
+    LABEL = "mục đã gỡ"
+    id: str = fld("id", Id(), "Mã của mục đã gỡ, đúng như trước khi gỡ.", required=True, example="giay-khen-2023-a")
+    kind: str = fld("loai", Choice(_removable_kinds), "Loại của mục đã gỡ.", required=True, example="khen_thuong")
+    date: PartialDate = fld("ngay", Date(), "Ngày quyết định gỡ.", required=True, example="05/03/2025")
+    reason: str = fld("ly_do", Text(500), "Lý do gỡ (không nêu thông tin cá nhân).", required=True,
+                      example="Gỡ theo đề nghị của người được nêu tên.")

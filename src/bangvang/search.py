@@ -4,7 +4,7 @@ Material for MkDocs searches with lunr.js over one index of every page's full te
 fetches on every first visit. For a ward that is already most of the home page's weight; for a
 province (50,000 pages) it is hundreds of megabytes that a phone cannot load, and Material's plugin
 spends a third of the build re-parsing every page's HTML (BENCHMARKS.md). Its tokenizer only
-lower-cases, so `dong xoai` does not find "Đồng Xoài" either (shared/ECOSYSTEM.md §2.1).
+lower-cases and splits on spaces and hyphens, keeping the marks: `dong xoai` does not find "Đồng Xoài".
 
 This module builds a small, sharded, static index instead; docs/assets/javascripts/workers/search-vi.js
 answers Material's search box from it, through Material's own worker protocol, so the box, the result
@@ -19,13 +19,15 @@ list and the highlighting after a click stay Material's:
   word without marks: a query loads only the shards of its words. The result lines (address, title,
   one line of text) sit in chunks of `CHUNK` entries, loaded for the results shown.
 * The manifest of files rides in Material's own `search/search_index.json` (under config.bangvang), which
-  now weighs a few kilobytes; nothing else is fetched until the visitor types.
+  now weighs a few kilobytes; nothing else is fetched until the visitor types. It also hands the worker
+  what it must not spell itself: the grammar of document numbers (docnumber.PATTERN) and the paths it
+  links to.
 
 Matching (the worker's half): a word typed WITH marks matches only words with the same marks ("dương"
 never finds "đường"); a word typed WITHOUT marks also matches marked words ("duong" finds dương, đương,
 đường) at half weight, so exact matches rank first (KeePassium's rule). Every word is also a prefix.
 Pages holding more of the query's words come first, then title matches, then the kind of page
-(`PRIORITY`: people and collectives before documents and lists).
+(its rank, kinds.py: people and collectives before stories, movements, documents and lists).
 
 The tone table and the folding must stay identical in Python and JavaScript; the browser tests compare
 both on every word of the bundled site.
@@ -42,6 +44,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import docnumber
 from .text import fold, nfc, sort_key
 
 SEARCH_DIR = "search/vi"   # under the site root
@@ -49,9 +52,6 @@ CHUNK = 400                # result lines per file: a query loads the chunks of 
 SNIPPET = 200              # characters of text kept per result line
 FORMAT = 1                 # bump when the files' layout changes (the worker refuses another)
 
-# Ties between pages that match equally are broken by kind: a resident typing a name wants the person.
-PRIORITY = {"recipient.html": 0, "model.html": 1, "movement.html": 2, "document.html": 3, "report.html": 4}
-OTHER_PAGES = 5
 
 # Canonical tone placement: in the clusters oa, oe and uy the tone mark goes on the second vowel
 # ("hoà", "khoẻ", "thuỷ"; also "hoàng", "quý"), whatever the writer's convention ("hòa", "khỏe",
@@ -63,13 +63,6 @@ TONE_PLACEMENT: dict[str, str] = {
 }
 _TONE_RE = re.compile("|".join(TONE_PLACEMENT))
 
-# Document numbers (số, ký hiệu) in the three syntaxes of bangvang.docnumber, found in running text:
-# 62/KH-UBND, 91/2017/NĐ-CP, 06/2022/QH15, 34-CT/TW. Indexed as one token, folded, with "_" for the
-# separators ("62_kh_ubnd"), besides their pieces.
-_UNIT = r"[A-ZĐ][A-Za-zĐđ0-9]*"
-_DOC_NUMBER = re.compile(
-    rf"(?<![\w/-])\d+(?:/(?:19|20)\d\d/{_UNIT}(?:-{_UNIT})*|/{_UNIT}(?:-{_UNIT})*|-{_UNIT}/{_UNIT}(?:-{_UNIT})*)")
-_DOC_HINT = re.compile(r"\d[/-][A-ZĐ\d]")
 _WORD = re.compile(r"[^\W_]+")
 
 # What a page's text is, for search: no drawings or scripts, no table heads or field labels (the same
@@ -124,8 +117,7 @@ def words(text: str) -> set[str]:
     """
     text = nfc(text)
     found = {canonical_tones(w) for w in _WORD.findall(text)}
-    if _DOC_HINT.search(text):
-        found.update(doc_number_token(m.group()) for m in _DOC_NUMBER.finditer(text))
+    found.update(doc_number_token(number) for number in docnumber.find_all(text))
     return found
 
 
@@ -156,17 +148,17 @@ class Entry:
 class SearchIndex:
     """The search index of one build, filled page by page and written once."""
 
-    def __init__(self) -> None:
+    def __init__(self, more: str = "") -> None:
         self.pages: list[Entry] = []
+        self.more = more  # the page a "more results than shown" line opens (the list of every recipient)
 
-    def add_page(self, location: str, title: str, content: str, template: str | None = None,
-                 sections: bool = False) -> None:
-        """Index one page: `title` as HTML (escaped), `content` the HTML of its article.
+    def add_page(self, location: str, title: str, content: str, priority: int, sections: bool = False) -> None:
+        """Index one page: `title` as HTML (escaped), `content` the HTML of its article; among pages that
+        match equally, a lower `priority` comes first (a person before a document: kinds.py).
 
         With `sections`, each h2/h3 with an id becomes its own result line (reports, stories, guides).
         """
         content = _LEFT_OUT.sub(" ", content)
-        priority = PRIORITY.get(template or "", OTHER_PAGES)
         title_text = plain_text(title)
         parts = _HEADING.split(content) if sections else [content]
         page = Entry(location, title, plain_text(parts[0]), priority, (priority, sort_key(title_text), location))
@@ -213,7 +205,7 @@ class SearchIndex:
             lines = [[e.location, e.title, snippet(e.text)] for e in entries[start:start + CHUNK]]
             docs.append(_add_file(files, f"lines-{start // CHUNK}", lines))
         manifest = {"format": FORMAT, "count": len(entries), "chunk": CHUNK, "docs": docs, "shards": shards,
-                    "sections": sections}
+                    "sections": sections, "dir": SEARCH_DIR + "/", "more": self.more, "doc_number": docnumber.PATTERN}
         return manifest, files
 
     def write(self, site_dir: str | Path) -> dict:

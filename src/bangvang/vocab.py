@@ -167,8 +167,3 @@ CONSENT_FORMS = {
     "dien_tu": Term("Điện tử", "Thư điện tử, tin nhắn hoặc biểu mẫu trực tuyến có thể lưu lại."),
     "truc_tiep": Term("Trực tiếp", "Đồng ý trực tiếp, có biên bản hoặc người làm chứng."),
 }
-
-RECORD_KINDS = {
-    "van_ban": Term("Văn bản (cả báo cáo)"), "phong_trao": Term("Phong trào"), "doi_tuong": Term("Đối tượng"),
-    "khen_thuong": Term("Khen thưởng"), "dien_hinh": Term("Gương điển hình"), "co_quan": Term("Cơ quan"),
-}

@@ -244,23 +244,16 @@ class _Composer:
         raise _TooDeep()
 
     def _compose(self, event, depth: int) -> Node:
-        """The node that starts with `event` (already taken from the parser).
-
-        This runs for every value of every data file, so it is written for speed: events are
-        told apart by class, children are read in their parent's loop, and the common case — a
-        plain scalar without anchor or tag — is built inline. The checks and their order are
-        those of a plain recursive composition: depth, alias, anchor, tag, then the value.
-        """
+        """The node that starts with `event` (already taken from the parser). Written for speed (it runs for
+        every value): events told apart by class, children read in their parent's loop, a plain scalar built
+        inline. The checks keep a recursive composition's order: depth, alias, anchor, tag, then the value."""
         if depth > MAX_DEPTH:
             self._deep(event.start_mark)
         cls = event.__class__
         if cls is _ScalarEvent:
             return self._scalar(event)
         if cls is _AliasEvent:
-            mark = event.start_mark
-            self.issues.add(self._pos(mark), codes.YAML_ANCHOR, f"Không dùng tham chiếu YAML '*{event.anchor}'.",
-                            "Viết đầy đủ giá trị ở mỗi chỗ cần dùng, không dùng & và *.")
-            return Node(SCALAR, "", self.rel, mark.line + 1, mark.column + 1)
+            return self._alias(event)
         if event.anchor is not None or event.tag is not None:
             self._refuse_extras(event)
         mark = event.start_mark
@@ -268,10 +261,7 @@ class _Composer:
         get_event = self.loader.get_event
         child_depth = depth + 1
         if child_depth > MAX_DEPTH:
-            child = get_event()
-            if child.__class__ is not (_SequenceEndEvent if cls is _SequenceStartEvent else _MappingEndEvent):
-                self._deep(child.start_mark)
-            return Node(SEQUENCE if cls is _SequenceStartEvent else MAPPING, [], rel, mark.line + 1, mark.column + 1)
+            return self._cut_at_limit(event)
         comment_lines, source = self.comment_lines, self.source
         is_sequence = cls is _SequenceStartEvent
         end_class = _SequenceEndEvent if is_sequence else _MappingEndEvent
@@ -312,6 +302,21 @@ class _Composer:
             seen[name] = name_node  # type: ignore[index]
             items.append((name_node, node))
         return Node(SEQUENCE if is_sequence else MAPPING, items, rel, mark.line + 1, mark.column + 1)
+
+    def _alias(self, event) -> Node:
+        mark = event.start_mark
+        self.issues.add(self._pos(mark), codes.YAML_ANCHOR, f"Không dùng tham chiếu YAML '*{event.anchor}'.",
+                        "Viết đầy đủ giá trị ở mỗi chỗ cần dùng, không dùng & và *.")
+        return Node(SCALAR, "", self.rel, mark.line + 1, mark.column + 1)
+
+    def _cut_at_limit(self, event) -> Node:
+        """A collection at the depth limit: reported if it holds anything, kept empty."""
+        is_sequence = event.__class__ is _SequenceStartEvent
+        child = self.loader.get_event()
+        if child.__class__ is not (_SequenceEndEvent if is_sequence else _MappingEndEvent):
+            self._deep(child.start_mark)
+        mark = event.start_mark
+        return Node(SEQUENCE if is_sequence else MAPPING, [], self.rel, mark.line + 1, mark.column + 1)
 
     def _scalar(self, event) -> Node:
         """A scalar event (depth already checked)."""

@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from bangvang.model import load_board
+from bangvang.public import load_view
 from residents_kit import FILTER_LISTS, FilterList, Visitor, shown_names
 from sitebuild import FIXTURE_DATA, SEED_DATA
 
@@ -50,7 +50,7 @@ def no_js(browser, bundled_site, second_site):
 @pytest.fixture(scope="module")
 def boards():
     """The data as the site generator reads it: how many rows each list must hold."""
-    return {"bundled": load_board(SEED_DATA)[0], "second": load_board(FIXTURE_DATA)[0]}
+    return {"bundled": load_view(SEED_DATA)[0], "second": load_view(FIXTURE_DATA)[0]}
 
 
 def open_list(visitor: Visitor, path: str, query: str = "") -> FilterList:
@@ -101,7 +101,7 @@ def test_served_html_hides_the_form_and_holds_the_full_list(site, path, bundled_
     assert re.search(r"\shidden(\s|>|=)", forms[0]), f"the form must be hidden until the script runs: {forms[0]}"
     rows = len(re.findall(r"<(?:tr|li)\b[^>]*\bdata-bv-item\b", html))
     board = boards[site]
-    expected = len(board.awards) if path == AWARDS else len(board.recipients)
+    expected = len(board.of("khen_thuong")) if path == AWARDS else len(board.of("doi_tuong"))
     assert rows == expected, f"{path}: {rows} rows in the HTML, {expected} in the data"
 
 
@@ -117,7 +117,7 @@ def test_without_javascript_every_row_is_visible(no_js, site, path, boards):
     assert not filters.form.is_visible(), "without JavaScript the filter form stays hidden"
     state = filters.state()
     board = boards[site]
-    expected = len(board.awards) if path == AWARDS else len(board.recipients)
+    expected = len(board.of("khen_thuong")) if path == AWARDS else len(board.of("doi_tuong"))
     assert len(state["items"]) == expected
     hidden = [item["text"][:80] for item in state["items"] if not item["shown"]]
     assert not hidden, f"rows hidden without JavaScript: {hidden}"
@@ -130,7 +130,7 @@ def test_without_javascript_every_row_is_visible(no_js, site, path, boards):
 def test_form_appears_with_javascript_and_counts_everything(bundled, boards):
     filters = open_list(bundled, AWARDS)
     assert filters.form.is_visible()
-    total = len(boards["bundled"].awards)
+    total = len(boards["bundled"].of("khen_thuong"))
     assert filters.count_text() == f"Đang hiện tất cả {total} khen thưởng."
     assert set(filters.values()) == {"nam", "hinh-thuc", "cap", "loai-hinh", "phong-trao", "doi-tuong", "trang-thai"}
     assert all(value == "" for value in filters.values().values())

@@ -11,7 +11,9 @@
 //   - a word typed WITH marks is put in canonical tone placement ("hòa" → "hoà") and matches only
 //     words with those marks; a word typed WITHOUT marks also matches marked words ("duong" finds
 //     dương, đương and đường) at half weight, so exact matches rank first; every word is a prefix;
-//   - a document number (62/KH-UBND, 91/2017/NĐ-CP) is one token, 62_kh_ubnd;
+//   - a document number (62/KH-UBND, 91/2017/NĐ-CP) is one token, 62_kh_ubnd; what a document number
+//     is comes with the manifest (src/bangvang/docnumber.py's grammar, matched here without case), as
+//     do the folder of the index and the page "more results" opens: nothing here spells them again;
 //   - pages holding more of the query's words come first, then title matches, then the kind of page;
 //   - matched words are marked, and each result's terms carry them as written on the page, for
 //     Material's highlighting after a click.
@@ -30,8 +32,6 @@
   var SHOWN = 100;            // result groups answered (Material renders 10, then more on scrolling)
   var TITLE = 10, TEXT = 1;   // weight of a word found in the title, in the text
   var WORD = /[\p{L}\p{M}\p{N}]+/gu;
-  var DOC_NUMBER = /^\d+(?:[/-][\p{L}\p{N}]+)+$/u;
-  var MORE_PAGE = "doi-tuong/";  // where "more results" points: the list of all recipients
 
   function nfc(text) { return text.normalize("NFC"); }
 
@@ -49,13 +49,19 @@
 
   function docNumberToken(number) { return fold(number).replace(/[/-]/g, "_"); }
 
-  // The words of a query: [{token, typed, marked, number}]. A document number is one word.
-  function parseQuery(value) {
+  // A document number typed in any case: docNumber(manifest.doc_number) tests a whole query word.
+  function docNumber(pattern) {
+    var whole = new RegExp("^(?:" + pattern + ")$", "iu");
+    return function (word) { return whole.test(word); };
+  }
+
+  // The words of a query: [{token, typed, marked, number}]. A document number (isNumber) is one word.
+  function parseQuery(value, isNumber) {
     var out = [], seen = {};
     function add(word) { if (!(word.token in seen)) { seen[word.token] = true; out.push(word); } }
     nfc(String(value)).split(/\s+/).forEach(function (part) {
       var core = part.replace(/^[+\-"(]+/, "").replace(/[")*,.;:?!]+$/, "");
-      if (DOC_NUMBER.test(core) && /\p{L}/u.test(core)) {
+      if (isNumber && isNumber(core)) {
         add({ token: docNumberToken(core), typed: core, marked: false, number: true });
         return;
       }
@@ -83,7 +89,7 @@
 
   var api = {
     TONE_PLACEMENT: TONE_PLACEMENT, nfc: nfc, fold: fold, hasMarks: hasMarks,
-    canonicalTones: canonicalTones, docNumberToken: docNumberToken, parseQuery: parseQuery,
+    canonicalTones: canonicalTones, docNumberToken: docNumberToken, docNumber: docNumber, parseQuery: parseQuery,
     matchToken: matchToken
   };
   root.bangvangSearch = api;
@@ -93,7 +99,9 @@
   // --- the worker ----------------------------------------------------------------------------
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;   // Material's worker protocol
-  var here = new URL("../../../search/vi/", root.location.href);
+  var siteRoot = new URL("../../../", root.location.href);  // this file is assets/javascripts/workers/
+  var here = null;        // the index's folder (manifest.dir)
+  var isNumber = null;    // tests a query word against the grammar of document numbers
   var manifest = null;
   var shards = {};   // key → Promise of {t: [[token, folded, ids]], x: […]}
   var chunks = {};   // number → Promise of [[location, title, text]]
@@ -216,7 +224,7 @@
   }
 
   function search(value) {
-    var words = parseQuery(value);
+    var words = parseQuery(value, isNumber);
     if (!words.length || !manifest) return Promise.resolve({ items: [] });
     return Promise.all(words.map(function (word) { return loadShard(shardKey(word)); })).then(function (loaded) {
       var groups = rank(words, loaded);
@@ -250,7 +258,7 @@
         if (groups.length > SHOWN) {
           var more = groups.length - SHOWN;
           items.push([{
-            location: MORE_PAGE, score: 0, terms: {},
+            location: manifest.more, score: 0, terms: {},
             title: "Còn " + more.toLocaleString("vi-VN") + " kết quả khác chưa hiện",
             text: "Hãy gõ thêm (ví dụ cả họ, tên đệm và tên) để thu hẹp kết quả."
           }]);
@@ -265,7 +273,12 @@
     if (message.type === SETUP) {
       var config = (message.data && message.data.config) || {};
       manifest = config.bangvang && config.bangvang.format === FORMAT ? config.bangvang : null;
-      if (!manifest) console.error("search-vi.js: search/search_index.json has no index of format " + FORMAT);
+      if (manifest) {
+        here = new URL(manifest.dir, siteRoot);
+        isNumber = docNumber(manifest.doc_number);
+      } else {
+        console.error("search-vi.js: search/search_index.json has no index of format " + FORMAT);
+      }
       root.postMessage({ type: READY });
     } else if (message.type === QUERY) {
       // One answer per query, in order (Material pairs them); a failed load answers "no results".

@@ -1,0 +1,129 @@
+"""How records are named on a page: bodies by the name they bore at a date, awards by who gave
+them and to whom, spans of years. Every output names things through these, so a label reads the
+same on a page, in the feed and in the statistics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import kinds, vocab
+from .dates import PartialDate, year_span, year_span_slug
+from .public import PublicView
+
+
+@dataclass(frozen=True)
+class Span:
+    """The time an award is counted in: one year, a span of years (figures over a period), or unknown."""
+
+    label: str        # '2023', '2014–2023', '' when unknown
+    slug: str         # '2023', '2014-2023', 'khong-ro-nam'
+    order: tuple      # newest first; a year before a span ending that year; unknown last
+
+    @property
+    def title(self) -> str:
+        if not self.label:
+            return "Không rõ năm"
+        return f"Giai đoạn {self.label}" if "–" in self.label else f"Năm {self.label}"
+
+
+    @property
+    def anchor(self) -> str:
+        """The id of its heading on the awards list: 'nam-2023', 'khong-ro-nam'."""
+        return f"nam-{self.slug}" if self.label else self.slug
+
+
+UNKNOWN_SPAN = Span("", "khong-ro-nam", (1, 0, 0))
+
+
+def award_span(award) -> Span:
+    if award.year:
+        return Span(str(award.year), str(award.year), (0, -award.year, 1))
+    if award.period:
+        start, end = award.period.start, award.period.end
+        return Span(year_span(start, end), year_span_slug(start, end), (0, -(end or 9999), 2))
+    return UNKNOWN_SPAN
+
+
+def movement_years(movement) -> str:
+    """'2021–2025', '2021–…', or '' when the documents give no year."""
+    return year_span(movement.start_year, movement.end_year) if movement.start_year else ""
+
+
+def period_label(period) -> str:
+    """A report's or an award's giai đoạn: '2014–2023'."""
+    return year_span(period.start, period.end)
+
+
+class Labels:
+    """Names that need the view: of bodies at a date, of an award's authority and recipient."""
+
+    def __init__(self, view: PublicView):
+        self.view = view
+
+    def body_name_at(self, body, when: PartialDate | None, short: bool = True) -> str:
+        """A body's name as it was at a date (its latest name when the date is unknown)."""
+        if when:
+            for period in body.names:
+                if (not period.start or period.start.first_day <= when.last_day) and \
+                        (not period.end or period.end.last_day >= when.first_day):
+                    return period.short if short and period.short else period.name
+        return body.short if short and body.short else body.name
+
+    def unit_name_at(self, when: PartialDate | None) -> str:
+        """The unit's name as it was at a date (its current name when the date is unknown)."""
+        if when:
+            for period in self.view.unit.periods:
+                if (not period.start or period.start.first_day <= when.last_day) and \
+                        (not period.end or period.end.last_day >= when.first_day):
+                    return period.name
+        return self.view.unit.name
+
+    def issuer(self, doc, short: bool = True) -> str:
+        """Who issued a document, named as it was on the document's date ('' if unknown)."""
+        return self.body_name_at(self.view.get(doc.issuer), doc.date, short) if doc.issuer else ""
+
+    def authority(self, award) -> str:
+        """'Chủ tịch UBND tỉnh …' as printed, or built from the body's name that year."""
+        if award.authority_printed:
+            return award.authority_printed
+        if not award.authority:
+            return ""
+        name = self.body_name_at(self.view.get(award.authority), PartialDate(award.year) if award.year else None)
+        if award.authority_title and not name.lower().startswith(award.authority_title.lower()):
+            return f"{award.authority_title} {name}"
+        return name
+
+    def level(self, award) -> str | None:
+        """The level of the body that granted an award (vocab.LEVELS), or None."""
+        return self.view.get(award.authority).level if award.authority else None
+
+    def recipient(self, award) -> str:
+        """Who an award went to, as a page names them: a name, or a count and a kind."""
+        if self.view.is_anonymous(award):
+            kind = vocab.RECIPIENT_TYPES[self.view.anonymous[award.id]].label.lower()
+            return f"1 {kind} (đã rút thông tin theo đề nghị)"
+        if award.recipient:
+            return self.view.get(award.recipient).display_name
+        group = award.group
+        count = f"{group.count} " if group.count else ""
+        kind = vocab.RECIPIENT_TYPES[group.recipient_type].label.lower()
+        return f"{count}{kind}" + (f" ({group.description})" if group.description else "")
+
+    def recipient_type(self, award) -> str:
+        if self.view.is_anonymous(award):
+            return self.view.anonymous[award.id]
+        if award.recipient:
+            return self.view.get(award.recipient).recipient_type
+        return award.group.recipient_type
+
+    @staticmethod
+    def removed_kind(key: str) -> str:
+        """What a declared removal removed ('loai' of data/da-go.yml), as residents read it."""
+        return kinds.removable()[key].label
+
+    @staticmethod
+    def people_count(award) -> int | None:
+        """How many recipients an award line stands for (None when unknown)."""
+        if award.group is None:
+            return 1
+        return award.group.count

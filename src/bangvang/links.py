@@ -1,0 +1,63 @@
+"""Records linked both ways: from an award to its recipient is a field; from a recipient to its
+awards is an index built here once, so that every page finds what points at its record."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from . import kinds
+
+
+class Links:
+    """Indexes over the records of `of(kind)`, by public id; a PublicView is one (public.py)."""
+
+    def of(self, kind: str) -> list:
+        raise NotImplementedError
+
+    def link(self) -> None:
+        """Build every index; called once the records are final."""
+        self.by_id: dict[str, dict] = {ns: {r.id: r for kind in group for r in self.of(kind.key)}
+                                       for ns, group in kinds.namespaces().items() if ns != "don_vi"}
+        self.bodies = self.by_id["co_quan"]
+        self._link_awards()
+        self._link_documents()
+        self._link_models()
+
+    def get(self, ref):
+        """The record a reference names."""
+        return self.by_id[ref.kind][ref.id]
+
+    def _link_awards(self) -> None:
+        self.awards_of: dict[str, list] = defaultdict(list)            # recipient → its awards
+        self.awards_in_movement: dict[str, list] = defaultdict(list)
+        self.awards_by_decision: dict[str, list] = defaultdict(list)    # decided or revoked by a document
+        for award in self.of("khen_thuong"):
+            if award.recipient:
+                self.awards_of[award.recipient.id].append(award)
+            for m in award.movements:
+                self.awards_in_movement[m.id].append(award)
+            if award.decision:
+                self.awards_by_decision[award.decision.id].append(award)
+            if award.revoked_by:
+                self.awards_by_decision[award.revoked_by.id].append(award)
+
+    def _link_documents(self) -> None:
+        self.movements_of_doc: dict[str, list] = defaultdict(list)      # launched or planned by a document
+        for movement in self.of("phong_trao"):
+            for ref in movement.launched_by + movement.plans:
+                self.movements_of_doc[ref.id].append(movement)
+        self.reports_citing: dict[str, list] = defaultdict(list)
+        self.reports_on_movement: dict[str, list] = defaultdict(list)
+        for report in self.of("bao_cao"):
+            for ref in report.cited + ([report.answers] if report.answers else []):
+                self.reports_citing[ref.id].append(report)
+            for ref in report.movements:
+                self.reports_on_movement[ref.id].append(report)
+
+    def _link_models(self) -> None:
+        self.models_of: dict[str, list] = defaultdict(list)
+        self.models_in_movement: dict[str, list] = defaultdict(list)
+        for model in self.of("dien_hinh"):
+            self.models_of[model.recipient.id].append(model)
+            for ref in model.movements:
+                self.models_in_movement[ref.id].append(model)

@@ -1,0 +1,146 @@
+"""Groups of fields nested inside records: sources, periods, photos and consent, signatures…
+
+Declared like records (records.py), with `fld()`, so that parsing, the data dictionary and
+the editors' JSON Schema derive from them too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import codes, vocab
+from .dates import PartialDate
+from .fields import Bool, Choice, Date, Int, ListOf, Object, PhotoPath, Ref, Text, Year
+from .schema import Context, Record, RefValue, fld
+
+
+@dataclass(kw_only=True)
+class Source(Record):
+    """Nguồn: văn bản và mục nơi thông tin được nêu."""
+
+    LABEL = "nguồn"
+    document: RefValue = fld("van_ban", Ref("van_ban"), "Mã văn bản nêu thông tin này.", required=True,
+                             example="12-bc-ubnd-2024")
+    section: str | None = fld("muc", Text(60), "Mục trong văn bản, ví dụ 'II.3'.", example="II.3")
+    quote: str | None = fld("trich_dan", Text(3000, multiline=True),
+                            "Câu trích nguyên văn từ văn bản, giữ đúng như bản in.")
+
+
+@dataclass(kw_only=True)
+class UnitPeriod(Record):
+    """Một thời kỳ của đơn vị hành chính: tên, loại và cấp trên trong thời kỳ đó."""
+
+    LABEL = "thời kỳ"
+    name: str = fld("ten", Text(120), "Tên đơn vị trong thời kỳ này, viết như văn bản.", required=True,
+                    example="phường Tân Thành")
+    unit_type: str | None = fld("loai", Choice(vocab.UNIT_TYPES), "Loại đơn vị: xã, phường, thị trấn, đặc khu.")
+    start: PartialDate | None = fld("tu_ngay", Date(), "Ngày bắt đầu thời kỳ; bỏ trống nếu không rõ.",
+                                    example="01/02/2020")
+    end: PartialDate | None = fld("den_ngay", Date(), "Ngày cuối cùng của thời kỳ; bỏ trống nếu còn hiệu lực.",
+                                  example="30/06/2025")
+    parents: list[str] = fld("cap_tren", ListOf(Text(120)),
+                             "Các đơn vị cấp trên trong thời kỳ này, tên như lúc đó, từ gần đến xa.")
+    basis: RefValue | None = fld("can_cu", Ref("van_ban"), "Văn bản thành lập hoặc đổi tên.")
+    ending: str | None = fld("ket_thuc", Text(300), "Điều gì xảy ra khi thời kỳ kết thúc (đổi tên, sáp nhập…).")
+    ending_basis: RefValue | None = fld("can_cu_ket_thuc", Ref("van_ban"), "Văn bản quy định việc kết thúc.")
+    note: str | None = fld("ghi_chu", Text(1000, multiline=True), "Ghi chú.")
+
+
+@dataclass(kw_only=True)
+class BodyName(Record):
+    """Tên của một cơ quan trong một khoảng thời gian."""
+
+    LABEL = "tên theo thời kỳ"
+    name: str = fld("ten", Text(200), "Tên đầy đủ trong thời kỳ.", required=True,
+                    example="Ủy ban nhân dân xã Tân Thành")
+    short: str | None = fld("ten_viet_tat", Text(120), "Tên viết tắt thường dùng.", example="UBND xã Tân Thành")
+    start: PartialDate | None = fld("tu_ngay", Date(), "Từ ngày; bỏ trống nếu không rõ.")
+    end: PartialDate | None = fld("den_ngay", Date(), "Đến ngày; bỏ trống nếu còn dùng.")
+
+
+@dataclass(kw_only=True)
+class Consent(Record):
+    """Sự đồng ý của người được nêu (để đăng ảnh, câu chuyện). Không hiển thị trên trang."""
+
+    LABEL = "sự đồng ý"
+    date: PartialDate = fld("ngay", Date(), "Ngày người đó (hoặc người đại diện) đồng ý.", required=True,
+                            example="05/03/2024", publish=False)
+    form: str = fld("hinh_thuc", Choice(vocab.CONSENT_FORMS), "Đồng ý bằng văn bản, trực tiếp hay qua phương tiện điện tử.",
+                    required=True, example="van_ban", publish=False)
+    kept_at: str | None = fld("noi_luu", Text(200), "Nơi lưu giấy tờ đồng ý (không đăng lên trang).",
+                              example="Văn phòng UBND xã", publish=False)
+    guardian: bool | None = fld("nguoi_dai_dien", Bool(),
+                                "true nếu người được nêu là trẻ em và cha mẹ hoặc người giám hộ cũng đã đồng ý.",
+                                publish=False)
+
+
+@dataclass(kw_only=True)
+class Photo(Record):
+    """Ảnh của một đối tượng hoặc một câu chuyện (không bắt buộc)."""
+
+    LABEL = "ảnh"
+    file: str = fld("tep", PhotoPath(), "Tệp ảnh trong thư mục data/anh/ (JPEG, PNG hoặc WebP, tối đa 8 MB).",
+                    required=True, example="anh/tran-thi-lan.jpg")
+    alt: str = fld("mo_ta", Text(300), "Mô tả ảnh bằng lời cho người không xem được ảnh.", required=True,
+                   example="Chị Lan (giữa) cùng bà con làm đường thôn")
+    credit: str | None = fld("nguon", Text(200), "Người chụp hoặc nguồn ảnh.")
+    consent: Consent = fld("dong_y", Object(Consent), "Sự đồng ý của người trong ảnh (bắt buộc khi đăng ảnh).",
+                           required=True, publish=False)
+
+
+@dataclass(kw_only=True)
+class Period(Record):
+    """Giai đoạn tính theo năm."""
+
+    LABEL = "giai đoạn"
+    start: int = fld("tu_nam", Year(), "Năm bắt đầu.", required=True, example="2014")
+    end: int | None = fld("den_nam", Year(), "Năm kết thúc; bỏ trống nếu chưa kết thúc hoặc không rõ.",
+                          example="2023")
+
+
+@dataclass(kw_only=True)
+class Signature(Record):
+    """Khối chữ ký của văn bản (Nghị định 30/2020)."""
+
+    LABEL = "khối chữ ký"
+    collective: str | None = fld("tap_the", Text(120),
+                                 "Dòng 'TM.' phía trên khi cấp phó ký thay người đứng đầu của một tập thể "
+                                 "(TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH): tên tập thể, viết hoa.",
+                                 example="ỦY BAN NHÂN DÂN")
+    mode: str = fld("che_do", Choice(vocab.SIGNING_MODES),
+                    "Thẩm quyền ký: TM (thay mặt tập thể), KT (ký thay), Q (quyền), TL, TUQ hoặc khong.", required=True,
+                    example="TM")
+    on_behalf_of: str | None = fld("thay_mat", Text(120),
+                                   "Sau TM.: tên tập thể; sau KT., TL., TUQ.: chức vụ người đứng đầu; viết hoa như bản in.",
+                                   example="ỦY BAN NHÂN DÂN")
+    title: str = fld("chuc_vu", Text(120), "Chức vụ người ký, viết hoa như bản in.", required=True,
+                     example="CHỦ TỊCH")
+    name: str = fld("ho_ten", Text(120), "Họ và tên người ký (không ghi học hàm, học vị).", required=True)
+
+
+@dataclass(kw_only=True)
+class AggregateRecipients(Record):
+    """Nhóm đối tượng chỉ biết số lượng, không có danh sách tên."""
+
+    LABEL = "nhóm đối tượng"
+    recipient_type: str = fld("loai_doi_tuong", Choice(vocab.RECIPIENT_TYPES), "Cá nhân, tập thể hay hộ gia đình.",
+                              required=True, example="ca_nhan")
+    count: int | None = fld("so_luong", Int(1), "Số lượng; bỏ trống nếu văn bản không nêu.", example="108")
+    description: str | None = fld("mo_ta", Text(300), "Mô tả nhóm như văn bản ghi.",
+                                  example="cán bộ, công chức phường")
+
+
+def periods_ordered(record, ctx: Context) -> None:
+    """A period, a name in use, a body's life: its end is not before its start."""
+    start, end = getattr(record, "start", None), getattr(record, "end", None)
+    if start is None or end is None:
+        return
+    ends_before = end < start if isinstance(end, int) else end.last_day < start.first_day
+    if ends_before:
+        ctx.issues.add(record.pos("end"), codes.THOI_GIAN_NGUOC, "Thời điểm kết thúc trước thời điểm bắt đầu.",
+                       "Kiểm tra lại hai mốc thời gian.")
+
+
+Period.RULES = (periods_ordered,)
+UnitPeriod.RULES = (periods_ordered,)
+BodyName.RULES = (periods_ordered,)
