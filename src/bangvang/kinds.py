@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from string import Formatter
 from typing import Callable
 
@@ -85,12 +86,17 @@ class RecordKind:
     def suffix(self) -> str:
         return ".md" if self.layout == MARKDOWN else ".yml"
 
+    @cached_property
+    def _page_fields(self) -> dict[str, str]:
+        """The placeholders of the page pattern other than {id}: YAML key → attribute."""
+        return {name: attr_of(self.cls, name) for _, name, _, _ in Formatter().parse(self.page or "")
+                if name and name != "id"}
+
     def path_of(self, record, record_id: str) -> str | None:
         """The site path of a record's page under this kind's pattern, or None if it has none."""
         if self.page is None:
             return None
-        words = {name: url_word(getattr(record, attr_of(self.cls, name)))
-                 for _, name, _, _ in Formatter().parse(self.page) if name and name != "id"}
+        words = {name: url_word(getattr(record, attr)) for name, attr in self._page_fields.items()}
         return self.page.format(id=record_id, **words)
 
 

@@ -21,6 +21,7 @@ from .render import Renderer
 from .routes import Routes
 from .sitepages import site_pages
 
+
 def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
