@@ -18,38 +18,39 @@ FEED_FILE = "tin-moi.xml"
 LIMIT = 50
 
 
-def _award_entries(view: PublicView, labels: Labels, routes: Routes) -> list[tuple]:
-    """An award is dated by its decision, when that is known to the day."""
-    entries = []
+def dated(view: PublicView) -> list[tuple[date, str, object]]:
+    """(day, kind, record) of every award, story and report whose date is known to the day, newest
+    first; an award takes the date of its decision."""
+    items = []
     for award in view.of("khen_thuong"):
         when = view.get(award.decision).date if award.decision else None
         if when and when.day:
-            title = f"{award.what or 'Khen thưởng'}: {labels.recipient(award)}"
-            summary = " · ".join(filter(None, [labels.authority(award), award.reason,
-                                               vocab.AWARD_STATUS[award.status].label]))
-            entries.append((when.first_day, "khen-thuong", award.id, title, summary, routes.of(award)))
-    return entries
-
-
-def _entries(view: PublicView, labels: Labels, routes: Routes) -> list[tuple[date, str, str, str, str, str | None]]:
-    """(date, kind, id, title, summary, page path) of every item dated to the day, newest first."""
-    entries = _award_entries(view, labels, routes)
-    for model in view.of("dien_hinh"):
-        if model.date and model.date.day:
-            entries.append((model.date.first_day, "dien-hinh", model.id, model.title, model.summary or "",
-                            routes.of(model)))
-    for report in view.of("bao_cao"):
-        if report.date and report.date.day:
-            entries.append((report.date.first_day, "bao-cao", report.id, report.display_title, report.summary or "",
-                            routes.of(report)))
-    entries.sort(key=lambda e: (e[0], e[1], e[2]), reverse=True)
-    return entries[:LIMIT]
+            items.append((when.first_day, "khen_thuong", award))
+    for kind in ("dien_hinh", "bao_cao"):
+        items += [(r.date.first_day, kind, r) for r in view.of(kind) if r.date and r.date.day]
+    items.sort(key=lambda item: (item[0], item[1].replace("_", "-"), item[2].id), reverse=True)
+    return items[:LIMIT]
 
 
 def has_entries(view: PublicView) -> bool:
-    """Whether the site has a feed: some award, story or report is dated to the day."""
-    return any(r.date and r.date.day for kind in ("dien_hinh", "bao_cao") for r in view.of(kind)) or any(
-        a.decision and view.get(a.decision).date and view.get(a.decision).date.day for a in view.of("khen_thuong"))
+    """Whether the site has a feed (Atom needs a date for every entry)."""
+    return bool(dated(view))
+
+
+def _entries(view: PublicView, labels: Labels, routes: Routes) -> list[tuple[date, str, str, str, str, str | None]]:
+    """(date, kind, id, title, summary, page path) of every dated item, newest first."""
+    entries = []
+    for when, kind, record in dated(view):
+        if kind == "khen_thuong":
+            title = f"{record.what or 'Khen thưởng'}: {labels.recipient(record)}"
+            summary = " · ".join(filter(None, [labels.authority(record), record.reason,
+                                               vocab.AWARD_STATUS[record.status].label]))
+        elif kind == "dien_hinh":
+            title, summary = record.title, record.summary or ""
+        else:
+            title, summary = record.display_title, record.summary or ""
+        entries.append((when, kind.replace("_", "-"), record.id, title, summary, routes.of(record)))
+    return entries
 
 
 def build_feed(view: PublicView, labels: Labels, routes: Routes, site_url: str | None) -> str | None:
