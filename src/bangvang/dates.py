@@ -91,6 +91,15 @@ class PartialDate:
         return f"năm {self.year}"
 
 
+def in_force(start: PartialDate | None, end: PartialDate | None, when: PartialDate) -> bool:
+    """Whether a span (an unknown start or end is open) overlaps `when` (a day, a month or a year).
+
+    >>> in_force(PartialDate(2020, 2, 1), None, PartialDate(2020)), in_force(None, PartialDate(2019), PartialDate(2020))
+    (True, False)
+    """
+    return (not start or start.first_day <= when.last_day) and (not end or end.last_day >= when.first_day)
+
+
 def year_span(start: int | None, end: int | None) -> str:
     """A span of years as every page writes it: '2014–2023', '2014–…' (end not known, or not yet),
     '…–2025' (start not known), '2023' (one year), '' (neither known).

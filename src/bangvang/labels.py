@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import kinds, vocab
-from .dates import PartialDate, year_span, year_span_slug
+from .dates import PartialDate, in_force, year_span, year_span_slug
 from .public import PublicView
 
 
@@ -64,8 +64,7 @@ class Labels:
         """A body's name as it was at a date (its latest name when the date is unknown)."""
         if when:
             for period in body.names:
-                if (not period.start or period.start.first_day <= when.last_day) and \
-                        (not period.end or period.end.last_day >= when.first_day):
+                if in_force(period.start, period.end, when):
                     return period.short if short and period.short else period.name
         return body.short if short and body.short else body.name
 
@@ -73,8 +72,7 @@ class Labels:
         """The unit's name as it was at a date (its current name when the date is unknown)."""
         if when:
             for period in self.view.unit.periods:
-                if (not period.start or period.start.first_day <= when.last_day) and \
-                        (not period.end or period.end.last_day >= when.first_day):
+                if in_force(period.start, period.end, when):
                     return period.name
         return self.view.unit.name
 

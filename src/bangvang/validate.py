@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from . import codes, kinds, vocab
-from .dates import PartialDate
+from .dates import PartialDate, in_force
 from .issues import Issues
 from .load import Dataset
 from .personal_data import check_personal_data
@@ -118,11 +118,7 @@ def _check_award_recipients(data: Dataset, ids, issues: Issues) -> None:
 
 
 def _body_alive(body: Body, when: PartialDate) -> bool:
-    if body.start and body.start.first_day > when.last_day:
-        return False
-    if body.end and body.end.last_day < when.first_day:
-        return False
-    return True
+    return in_force(body.start, body.end, when)
 
 
 def _check_contradictions(data: Dataset, ids, issues: Issues) -> dict[str, list[str]]:
