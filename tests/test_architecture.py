@@ -41,6 +41,7 @@ LAYER_OF = {
     "labels": "pages", "facets": "pages", "figures": "pages", "paging": "pages", "listings": "pages",
     "routes": "pages", "render": "pages", "markdown_safe": "pages", "charts": "pages", "pagespec": "pages",
     "sitepages": "pages", "pages": "pages", "opendata": "pages", "feed": "pages", "search": "pages",
+    "cards": "pages",
     "dictionary": "pages", "error_guide": "pages", "thumbnails": "pages",
     # drivers: MkDocs and the command lines
     "mkdocs_hooks": "site", "strict": "site", "compact": "site", "csp": "site", "check": "site", "new": "site",
