@@ -47,14 +47,11 @@ PARAGRAPH = ("Trong năm, {who} đã tích cực tham gia phong trào “{m}”,
 def _schema_keys(kind: str) -> set[str]:
     """YAML keys the schema in use declares for records of `kind` (empty if bangvang is not importable)."""
     try:
-        from bangvang import records
+        from bangvang import kinds
         from bangvang.schema import field_specs
     except ImportError:
         return set()
-    for cls in vars(records).values():
-        if isinstance(cls, type) and getattr(cls, "KIND", None) == kind:
-            return {spec.key for spec in field_specs(cls)}
-    return set()
+    return {spec.key for spec in field_specs(kinds.BY_KEY[kind].cls)} if kind in kinds.BY_KEY else set()
 
 
 def q(text: str) -> str:

@@ -28,7 +28,7 @@ LAYER_OF = {
     # reading a data file into nodes that remember where each value was written
     "yamlsrc": "read",
     # the schema, declared once, and the registry of record kinds
-    "schema": "schema", "fields": "schema", "parts": "schema", "records": "schema", "walk": "schema",
+    "schema": "schema", "fields": "schema", "parts": "schema", "records": "schema", "honors": "schema", "walk": "schema",
     "kinds": "schema",
     # reading data/
     "load": "load", "images": "load",
@@ -41,7 +41,7 @@ LAYER_OF = {
     "labels": "pages", "facets": "pages", "figures": "pages", "paging": "pages", "listings": "pages",
     "routes": "pages", "render": "pages", "markdown_safe": "pages", "charts": "pages", "pagespec": "pages",
     "sitepages": "pages", "pages": "pages", "opendata": "pages", "feed": "pages", "search": "pages",
-    "cards": "pages",
+    "cards": "pages", "sharecards": "pages",
     "dictionary": "pages", "error_guide": "pages", "thumbnails": "pages",
     # drivers: MkDocs and the command lines
     "mkdocs_hooks": "site", "strict": "site", "compact": "site", "csp": "site", "check": "site", "new": "site",

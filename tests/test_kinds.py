@@ -35,12 +35,41 @@ dong_y: {ngay: 01/03/2024, hinh_thuc: van_ban}
 ---
 Anh An cùng bà con làm đường.
 """
+# A recognition without a story (a YAML list beside the stories), an event, and a press article.
+RECOGNITION = """\
+- id: to-dan-pho-2-dien-hinh
+  doi_tuong: to-dan-pho-2
+  linh_vuc: Xây dựng đời sống văn hóa
+  su_kien: hoi-nghi-dien-hinh-2024
+  nguon:
+    - bai_viet: bao-tinh-2024-05-20
+"""
+EVENT = """\
+- id: hoi-nghi-dien-hinh-2024
+  loai: hoi_nghi_dien_hinh
+  ten: Hội nghị biểu dương điển hình tiên tiến năm 2024
+  ngay: 20/05/2024
+  khen_thuong: [giay-khen-an-2023]
+  dien_hinh: [to-dan-pho-2-dien-hinh]
+  so_luong:
+    - {loai_doi_tuong: tap_the_ca_nhan, so_luong: 25}
+"""
+ARTICLE = """\
+- id: bao-tinh-2024-05-20
+  loai: bao
+  tieu_de: Biểu dương điển hình tiên tiến
+  noi_dang: Báo tỉnh
+  ngay: 20/05/2024
+  lien_ket: https://bao.example.org/bieu-duong
+"""
 REMOVAL = "- id: giay-khen-cu\n  loai: khen_thuong\n  ngay: 05/03/2025\n  ly_do: Gỡ theo đề nghị của người được nêu tên.\n"
 
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory):
-    return write_tree(tmp_path_factory.mktemp("kinds"), {"dien-hinh/nguoi-lam-duong.md": STORY, "da-go.yml": REMOVAL})
+    return write_tree(tmp_path_factory.mktemp("kinds"), {"dien-hinh/nguoi-lam-duong.md": STORY, "da-go.yml": REMOVAL,
+                                                                "dien-hinh/cong-nhan.yml": RECOGNITION,
+                                                                "su-kien/2024.yml": EVENT, "bai-viet/2024.yml": ARTICLE})
 
 
 @pytest.fixture(scope="module")

@@ -96,9 +96,8 @@ FACTS = [
                       "Đã đề nghị", "Theo chuyên đề", "Đột xuất"]),
     ("tap-the/nhan-dan-va-can-bo-phuong-pho-minh/", ["Nhân dân và cán bộ phường Phổ Minh", "Tập thể", "2021", "2023",
                                                     "Bằng khen", "Giấy khen"]),
-    ("dien-hinh/", ["Chưa có gương điển hình tiên tiến nào được đăng", "2014–2023",
-                    "không có gương điển hình tiên tiến"]),
-    ("", ["170", "Lê Duy Bảo", "Báo cáo số 31/BC-UBND", "0 gương điển hình tiên tiến"]),
+    # No "0 gương điển hình" counter (and no empty list of models): the report's finding, cited, on the home page.
+    ("", ["170", "Lê Duy Bảo", "Báo cáo số 31/BC-UBND", "2014–2023", "không có gương điển hình tiên tiến"]),
     ("thong-ke/", ["Theo năm", "Theo danh hiệu, hình thức", "Theo cấp khen", "Cấp tỉnh", "Theo loại hình"]),
     # -- the unit and its names over time ------------------------------------------
     ("gioi-thieu/", ["xã Phổ Minh", "phường Phổ Minh", "01/02/2020", "867/NQ-UBTVQH14", "huyện Đức Phổ",

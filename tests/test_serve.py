@@ -53,7 +53,7 @@ def test_serve_rebuilds_and_survives_bad_data(tmp_path):
     server = Server(data, port)
     try:
         seen = server.wait_for("Serving on")
-        awards = next((data / "khen-thuong").glob("*.yml"))
+        awards = data / "khen-thuong" / "2022-2024.yml"  # one that has an award of 2023
         good = awards.read_text(encoding="utf-8")
         awards.write_text(good.replace("nam: 2023", "nam: 2099", 1), encoding="utf-8")
         seen = server.wait_for("ngay-trong-tuong-lai", seen)

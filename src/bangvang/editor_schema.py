@@ -22,6 +22,7 @@ from .schema import record_json_schema
 
 SCHEMA_DIR = Path("schemas")
 DRAFT = "http://json-schema.org/draft-07/schema#"
+LISTS = "-danh-sach"  # the schema of a Markdown kind's YAML lists: dien-hinh-danh-sach.schema.json
 
 
 def _name(kind: kinds.RecordKind) -> str:
@@ -35,14 +36,21 @@ def build_schemas() -> dict[str, dict]:
         record = record_json_schema(kind.cls)
         title = f"Bảng vàng — {kind.title} (data/{kind.where})"
         if kind.layout == kinds.LIST:
-            schema = {"$schema": DRAFT, "title": title, "type": "array", "items": record,
-                      "description": f"Danh sách {kind.cls.LABEL}; mỗi mục bắt đầu bằng '- '."}
+            schema = _list_schema(title, kind, record)
         else:
             schema = {"$schema": DRAFT, "title": title, **record}
             if kind.layout == kinds.MARKDOWN:
                 schema["description"] = f"Phần thông tin đầu tệp Markdown của {kind.cls.LABEL}."
         result[f"{_name(kind)}.schema.json"] = schema
+        if kind.yaml_too:
+            result[f"{_name(kind)}{LISTS}.schema.json"] = _list_schema(f"Bảng vàng — {kind.title} (data/{kind.where}*.yml)",
+                                                                      kind, record)
     return result
+
+
+def _list_schema(title: str, kind: kinds.RecordKind, record: dict) -> dict:
+    return {"$schema": DRAFT, "title": title, "type": "array", "items": record,
+            "description": f"Danh sách {kind.cls.LABEL}; mỗi mục bắt đầu bằng '- '."}
 
 
 def globs() -> dict[str, str]:
@@ -50,7 +58,10 @@ def globs() -> dict[str, str]:
     result = {}
     for kind in kinds.KINDS:
         if kind.layout == kinds.MARKDOWN:
-            continue  # front matter of .md files is not validated by yaml-language-server
+            # front matter of .md files is not validated by yaml-language-server; their YAML lists are
+            if kind.yaml_too:
+                result[f"./schemas/{_name(kind)}{LISTS}.schema.json"] = f"data/{kind.where}*.yml"
+            continue
         target = f"data/{kind.where}" if kind.where.endswith(".yml") else f"data/{kind.where}*.yml"
         result[f"./schemas/{_name(kind)}.schema.json"] = target
     return result

@@ -49,7 +49,7 @@ class Facets:
 
     def label(self, key: str, value: str) -> str:
         if value == UNKNOWN:
-            return "Không rõ"
+            return "(văn bản không ghi)"
         if key == "nam":
             return self._spans[value].label  # type: ignore[attr-defined]
         if key == "hinh-thuc":
@@ -61,7 +61,7 @@ class Facets:
         if key == "phong-trao":
             return self.view.by_id["phong_trao"][value].name
         if key == "doi-tuong":
-            return vocab.RECIPIENT_TYPES[value].label
+            return vocab.GROUP_TYPES[value].label
         return vocab.AWARD_STATUS[value].label
 
     def options(self, awards: list | None = None, recipients: list | None = None) -> list[tuple[str, str, list]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from xml.sax.saxutils import escape
 
-from . import vocab
+from . import kinds, vocab
 from .labels import Labels
 from .public import PublicView
 from .routes import Routes
@@ -19,14 +19,14 @@ LIMIT = 50
 
 
 def dated(view: PublicView) -> list[tuple[date, str, object]]:
-    """(day, kind, record) of every award, story and report whose date is known to the day, newest
-    first; an award takes the date of its decision."""
+    """(day, kind, record) of every award, event, model and report whose date is known to the day,
+    newest first; an award takes the date of its decision."""
     items = []
     for award in view.of("khen_thuong"):
         when = view.get(award.decision).date if award.decision else None
         if when and when.day:
             items.append((when.first_day, "khen_thuong", award))
-    for kind in ("dien_hinh", "bao_cao"):
+    for kind in ("su_kien", "dien_hinh", "bao_cao"):
         items += [(r.date.first_day, kind, r) for r in view.of(kind) if r.date and r.date.day]
     items.sort(key=lambda item: (item[0], item[1].replace("_", "-"), item[2].id), reverse=True)
     return items[:LIMIT]
@@ -45,8 +45,10 @@ def _entries(view: PublicView, labels: Labels, routes: Routes) -> list[tuple[dat
             title = f"{record.what or 'Khen thưởng'}: {labels.recipient(record)}"
             summary = " · ".join(filter(None, [labels.authority(record), record.reason,
                                                vocab.AWARD_STATUS[record.status].label]))
-        elif kind == "dien_hinh":
-            title, summary = record.title, record.summary or ""
+        elif kind in ("dien_hinh", "su_kien"):
+            record_kind = kinds.BY_KEY[kind]
+            title = f"{record_kind.title}: {record_kind.heading(record, view)}" if kind == "dien_hinh" else record.title
+            summary = record_kind.summary(record, view)
         else:
             title, summary = record.display_title, record.summary or ""
         entries.append((when, kind.replace("_", "-"), record.id, title, summary, routes.of(record)))
@@ -64,7 +66,7 @@ def build_feed(view: PublicView, labels: Labels, routes: Routes, site_url: str |
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
              f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi"{xml_base}>',
              f"  <title>{escape(view.unit.site_name)} — tin mới</title>",
-             f"  <subtitle>Khen thưởng, gương điển hình tiên tiến và báo cáo mới của {escape(view.unit.name)}.</subtitle>",
+             f"  <subtitle>Khen thưởng, sự kiện, gương điển hình tiên tiến và báo cáo mới của {escape(view.unit.name)}.</subtitle>",
              f'  <link rel="alternate" type="text/html" href="{escape(base or "./")}"/>',
              f'  <link rel="self" type="application/atom+xml" href="{escape(base + FEED_FILE)}"/>',
              f"  <id>{feed_id}</id>",

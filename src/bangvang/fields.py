@@ -136,16 +136,21 @@ class Choice(FieldType):
 class Year(FieldType):
     label = "năm (4 chữ số)"
 
+    def __init__(self, ahead: int = 0):
+        # Years after this one: none for what has happened; a few for the end of a planned period
+        # (an emulation period runs five years: "giai đoạn 2025 - 2030").
+        self.ahead = ahead
+
     def parse(self, node: Node, ctx: Context) -> int:
         value = scalar(node, ctx, "một năm")
         if not re.fullmatch(r"\d{4}", value):
             ctx.issues.add(node.position, codes.NAM_KHONG_HOP_LE, f"'{value}' không phải một năm.",
                            "Viết năm bằng 4 chữ số, ví dụ 2023.")
             raise Invalid
-        year = int(value)
-        if year < 1900 or year > ctx.today.year:
-            code = codes.NGAY_TRONG_TUONG_LAI if year > ctx.today.year else codes.NAM_KHONG_HOP_LE
-            ctx.issues.add(node.position, code, f"Năm {year} không hợp lệ (phải từ 1900 đến {ctx.today.year}).",
+        year, last = int(value), ctx.today.year + self.ahead
+        if year < 1900 or year > last:
+            code = codes.NGAY_TRONG_TUONG_LAI if year > last else codes.NAM_KHONG_HOP_LE
+            ctx.issues.add(node.position, code, f"Năm {year} không hợp lệ (phải từ 1900 đến {last}).",
                            "Kiểm tra lại năm trên văn bản gốc.")
             raise Invalid
         return year

@@ -32,6 +32,19 @@ class Figures:
         granted = [a for a in self.view.of("khen_thuong") if a.status == "da_tang"]
         return sorted(granted, key=lambda a: (-a.year_sort, a.group is not None))[:n]
 
+    def known(self, awards: list) -> dict[str, int]:
+        """How many of `awards` state each column of an awards table: a column no row states is not
+        shown, and the cells of a column some rows leave blank share one legend ('—')."""
+        lab = self.labels
+        columns = {
+            "when": lambda a: award_span(a).label,
+            "authority": lab.authority,
+            "reason": lambda a: a.reason or a.movements or a.movement_printed or self.view.is_anonymous(a),
+            "decision": lambda a: a.decision or a.revoked_by or a.sources,
+            "count": lambda a: a.group is None or a.group.count,
+        }
+        return {name: sum(1 for a in awards if stated(a)) for name, stated in columns.items()} | {"rows": len(awards)}
+
     def totals(self) -> dict[str, int]:
         """The home page's figures."""
         v, awards = self.view, self.view.of("khen_thuong")
@@ -43,11 +56,12 @@ class Figures:
             "proposed_people": sum(self.labels.people_count(a) or 0 for a in proposed),
             **{f"proposed_{kind}": sum(self.labels.people_count(a) or 0 for a in proposed
                                        if self.labels.recipient_type(a) == kind)
-               for kind in vocab.RECIPIENT_TYPES},
+               for kind in vocab.GROUP_TYPES},
             "recipients": len(v.of("doi_tuong")),
             "documents": len(v.listed("van_ban")),
             "reports": len(v.of("bao_cao")),
             "models": len(v.of("dien_hinh")),
+            "events": len(v.of("su_kien")),
         }
 
     def tables(self) -> list[tuple[str, str, list]]:

@@ -2,12 +2,14 @@
 
 A kind says where officers write its records under data/ and how they are published. Who reads what:
 
-    loader          source, layout, body_limit           validator    namespace, cls.LABEL, source
-    model           order                                public view  subject, names, private
+    loader          source, layout, body_limit,          validator    namespace, cls.LABEL, source
+                    yaml_too
+    model           order                                public view  subject, names, private, story
     pages           page, template, heading, summary,    navigation   listing.nav, listing.weight
-                    toc, awards, listing, lists
+                    toc, awards, listing, lists          share cards  card
     removal guard   manifest                             open data    table, extra_columns
-    search          search_rank                          `new`        new_id (a kind without one has no scaffold)
+    search          search_rank                          `new`        new_id (a kind without one has no
+                                                                      scaffold), scaffold_needs
     data dictionary cls, source, layout, title           editors      cls, source, layout (JSON Schema)
 
 Adding a kind: declare its record class (records.py), add one RecordKind here, write its page
@@ -23,7 +25,8 @@ from string import Formatter
 from typing import Callable
 
 from . import vocab
-from .records import Award, Body, Document, Model, Movement, Recipient, Removal, Report, Unit
+from .honors import Article, Event, Model
+from .records import Award, Body, Document, Movement, Recipient, Removal, Report, Unit
 from .schema import field_specs
 from .text import person_sort_key, slugify, sort_key
 
@@ -56,8 +59,8 @@ class RecordKind:
     page: str | None = None       # site path of each record's page: "phong-trao/{id}/"; another {name} puts
                                   # the URL word of that YAML key's value there ("{loai}/{id}/" → "ca-nhan/…")
     template: str | None = None   # of the record's page
-    heading: Callable | None = None   # record → its page's title
-    summary: Callable | None = None   # record → its page's description
+    heading: Callable | None = None   # (record, view) → its page's title
+    summary: Callable | None = None   # (record, view) → its page's description
     toc: bool = False             # its page has a table of contents (long texts)
     awards: tuple[str, str] | None = None  # its page lists awards, page by page: (index of links.Links,
                                            # what the awards are to the record: "trong phong trào")
@@ -68,10 +71,14 @@ class RecordKind:
     extra_columns: tuple[tuple[str, str], ...] = ()  # open data: (column, attribute) beside the fields
     search_rank: int | None = None    # ties in search results: lower first (a person before a document)
     new_id: Callable[[dict], str] | None = None  # `python -m bangvang.new`: an id from the values given
+    scaffold_needs: tuple[str, ...] = ()  # optional fields `new` asks for all the same (what its file needs)
     body_limit: int | None = None     # MARKDOWN: characters allowed after the front matter
+    yaml_too: bool = False        # MARKDOWN: records without a body may also be written as YAML lists
+    card: bool = False            # its pages have their own share card (a picture for links shared)
     subject: str | None = None    # the attribute naming the person a record is about (the public view's rules)
     names: tuple[str, ...] = ()   # fields that name that person: left out unless the person is shown in full
     private: tuple[str, ...] = () # fields left out when that person withdrew; none declared: the record goes
+    story: tuple[str, ...] = ()   # fields published only with the consent of the person told about ('dong_y')
 
     @property
     def ns(self) -> str:
@@ -84,7 +91,19 @@ class RecordKind:
 
     @property
     def suffix(self) -> str:
-        return ".md" if self.layout == MARKDOWN else ".yml"
+        """The ending of the files `new` writes: a text ('.md') or a list ('.yml')."""
+        return self.suffixes[0]
+
+    @property
+    def suffixes(self) -> tuple[str, ...]:
+        """The file names' endings in its folder: '.md' for texts, '.yml' for lists."""
+        if self.layout == MARKDOWN:
+            return (".md", ".yml") if self.yaml_too else (".md",)
+        return (".yml",)
+
+    def layout_of(self, name: str) -> str:
+        """How a file of this kind is read: a YAML list beside a kind's Markdown texts is a LIST."""
+        return LIST if self.layout == MARKDOWN and name.endswith(".yml") else self.layout
 
     @cached_property
     def _page_fields(self) -> dict[str, str]:
@@ -125,6 +144,26 @@ def recipient_order(r: Recipient):
     return (1, sort_key(r.name))
 
 
+def dated_order(record):
+    """Events, models and articles: newest first, undated last, then by id."""
+    when = record.date.first_day if record.date else date.min
+    return (-when.toordinal(), record.id)
+
+
+def _model_heading(model: Model, view) -> str:
+    return view.get(model.recipient).display_name
+
+
+def _model_summary(model: Model, view) -> str:
+    name = _model_heading(model, view)
+    return model.summary or model.achievement or f"{name}: gương điển hình tiên tiến."
+
+
+def _event_summary(event: Event, view) -> str:
+    when = f", {event.date.short()}" if event.date else ""
+    return f"{vocab.EVENT_KINDS[event.kind].label}: {event.title}{when}."
+
+
 # -- ids proposed by `python -m bangvang.new`, from the values given (YAML keys) ----------------
 
 def _document_id(values: dict) -> str:
@@ -145,29 +184,29 @@ KINDS: tuple[RecordKind, ...] = (
     RecordKind("co_quan", Body, "co-quan.yml", LIST, "Cơ quan", order=lambda b: b.id, table="co-quan"),
     RecordKind(
         "van_ban", Document, "van-ban", LIST, "Văn bản", order=document_order,
-        page="van-ban/{id}/", template="document.html", heading=lambda d: d.display_title,
-        summary=lambda d: d.summary or d.display_title, awards=("awards_by_decision", "theo văn bản"), lists=("bao_cao",),
+        page="van-ban/{id}/", template="document.html", heading=lambda d, v: d.display_title,
+        summary=lambda d, v: d.summary or d.display_title, awards=("awards_by_decision", "theo văn bản"), lists=("bao_cao",),
         listing=ListPage("van-ban/", "Văn bản", "Văn bản", "documents.html",
                          "Sổ văn bản về thi đua, khen thưởng của {unit}.", 50, paged_by="documents_by_year"),
         table="van-ban", search_rank=3, new_id=_document_id),
     RecordKind(
         "bao_cao", Report, "bao-cao", MARKDOWN, "Báo cáo", order=document_order, namespace="van_ban",
-        page="bao-cao/{id}/", template="report.html", heading=lambda r: r.display_title,
-        summary=lambda r: r.summary or r.display_title, toc=True,
+        page="bao-cao/{id}/", template="report.html", heading=lambda r, v: r.display_title,
+        summary=lambda r, v: r.summary or r.display_title, toc=True,
         listing=ListPage("bao-cao/", "Báo cáo", "Báo cáo", "reports.html",
                          "Toàn văn các báo cáo thi đua, khen thưởng của {unit}.", 60),
         table="bao-cao", search_rank=4, new_id=_document_id, body_limit=300_000),
     RecordKind(
         "phong_trao", Movement, "phong-trao", LIST, "Phong trào thi đua", order=lambda m: sort_key(m.name),
-        page="phong-trao/{id}/", template="movement.html", heading=lambda m: m.name,
-        summary=lambda m: f"Phong trào thi đua: {m.name}.", awards=("awards_in_movement", "trong phong trào"),
+        page="phong-trao/{id}/", template="movement.html", heading=lambda m, v: m.name,
+        summary=lambda m, v: f"Phong trào thi đua: {m.name}.", awards=("awards_in_movement", "trong phong trào"),
         listing=ListPage("phong-trao/", "Phong trào", "Phong trào thi đua", "movements.html",
                          "Các phong trào thi đua của {unit}.", 10),
         table="phong-trao", search_rank=2, new_id=lambda values: slugify(values.get("ten") or "phong-trao")),
     RecordKind(
         "doi_tuong", Recipient, "doi-tuong", LIST, "Đối tượng khen thưởng", order=recipient_order,
-        page="{loai}/{id}/", template="recipient.html", heading=lambda r: r.display_name,
-        summary=lambda r: f"{vocab.RECIPIENT_TYPES[r.recipient_type].label} {r.display_name}: quá trình khen thưởng.",
+        page="{loai}/{id}/", template="recipient.html", heading=lambda r, v: r.display_name,
+        summary=lambda r, v: f"{vocab.RECIPIENT_TYPES[r.recipient_type].label} {r.display_name}: quá trình khen thưởng.",
         listing=ListPage("doi-tuong/", "Tập thể, cá nhân", "Tập thể, cá nhân", "recipients.html",
                          "Các tập thể, cá nhân, hộ gia đình được khen thưởng ở {unit}.", 30,
                          paged_by="recipients_by_letter"),
@@ -181,13 +220,27 @@ KINDS: tuple[RecordKind, ...] = (
         table="khen-thuong", new_id=_award_id, subject="recipient", names=("recipient_printed",),
         private=("recipient", "recipient_printed", "reason", "sources", "note", "kept_as_printed")),
     RecordKind(
-        "dien_hinh", Model, "dien-hinh", MARKDOWN, "Gương điển hình tiên tiến", order=lambda m: sort_key(m.title),
-        page="dien-hinh/{id}/", template="model.html", heading=lambda m: m.title,
-        summary=lambda m: m.summary or m.title,
+        "su_kien", Event, "su-kien", LIST, "Sự kiện", order=dated_order,
+        page="su-kien/{id}/", template="event.html", heading=lambda e, v: e.title, summary=_event_summary,
+        listing=ListPage("su-kien/", "Sự kiện", "Sự kiện tôn vinh, khen thưởng", "events.html",
+                         "Đại hội thi đua, hội nghị biểu dương điển hình tiên tiến, lễ trao khen thưởng của {unit}.",
+                         35),
+        table="su-kien", search_rank=1, card=True,
+        new_id=lambda values: slugify(f"{values.get('ten') or 'su-kien'} {(values.get('ngay') or '')[-4:]}")),
+    RecordKind(
+        "dien_hinh", Model, "dien-hinh", MARKDOWN, "Gương điển hình tiên tiến", order=dated_order,
+        page="dien-hinh/{id}/", template="model.html", heading=_model_heading, summary=_model_summary,
         listing=ListPage("dien-hinh/", "Điển hình", "Điển hình tiên tiến", "models.html",
                          "Gương điển hình tiên tiến của {unit}.", 40),
-        table="dien-hinh", search_rank=1, new_id=lambda values: slugify(values.get("tieu_de") or "dien-hinh"),
-        body_limit=20_000, subject="recipient"),
+        table="dien-hinh", search_rank=1, card=True,
+        new_id=lambda values: slugify(values.get("tieu_de") or values.get("doi_tuong") or "dien-hinh"),
+        body_limit=20_000, yaml_too=True, subject="recipient", story=("title", "summary", "body_markdown"),
+        scaffold_needs=("tieu_de", "dong_y")),
+    RecordKind(
+        "bai_viet", Article, "bai-viet", LIST, "Bài báo, trang tin", order=dated_order,
+        listing=ListPage("bai-viet/", "Bài báo", "Bài báo, trang tin", "articles.html",
+                         "Các bài báo, bài trên trang tin nói về thi đua, khen thưởng của {unit}.", 55),
+        table="bai-viet", new_id=lambda values: slugify(f"{values.get('noi_dang') or ''} {values.get('ngay') or ''}")),
     RecordKind("da_go", Removal, "da-go.yml", LIST, "Mục đã gỡ", manifest=False,
                order=lambda r: (-r.date.first_day.toordinal(), -r.date.last_day.toordinal())),
 )
@@ -247,6 +300,6 @@ def for_file(parts: tuple[str, ...]) -> RecordKind | None:
         if kind.source.endswith(".yml"):
             if parts == (kind.source,):
                 return kind
-        elif len(parts) == 2 and parts[0] == kind.source and parts[1].endswith(kind.suffix):
+        elif len(parts) == 2 and parts[0] == kind.source and parts[1].endswith(kind.suffixes):
             return kind
     return None

@@ -102,10 +102,7 @@ class Labels:
             return f"1 {kind} (đã rút thông tin theo đề nghị)"
         if award.recipient:
             return self.view.get(award.recipient).display_name
-        group = award.group
-        count = f"{group.count} " if group.count else ""
-        kind = vocab.RECIPIENT_TYPES[group.recipient_type].label.lower()
-        return f"{count}{kind}" + (f" ({group.description})" if group.description else "")
+        return award.group.label
 
     def recipient_type(self, award) -> str:
         if self.view.is_anonymous(award):
@@ -125,3 +122,21 @@ class Labels:
         if award.group is None:
             return 1
         return award.group.count
+
+    def honored(self, event) -> str:
+        """Who an event honored, in a line: 'Biểu dương 5 gương điển hình tiên tiến. Khen thưởng 2 tập thể,
+        1 cá nhân; 18 tập thể, cá nhân.' Named recipients are counted by kind; counts stay as given."""
+        named: dict[str, int] = {}
+        groups = []
+        for award in (self.view.get(ref) for ref in event.awards):
+            if award.recipient or self.view.is_anonymous(award):
+                kind = self.recipient_type(award)
+                named[kind] = named.get(kind, 0) + 1
+            else:
+                groups.append(award.group.short_label)
+        counted = [", ".join(f"{n} {vocab.GROUP_TYPES[kind].label.lower()}" for kind, n in named.items())] if named else []
+        counted += groups + [group.short_label for group in event.counts]
+        parts = [f"Biểu dương {len(event.models)} gương điển hình tiên tiến."] if event.models else []
+        parts += [f"Khen thưởng {'; '.join(counted)}."] if counted else []
+        return " ".join(parts)
+

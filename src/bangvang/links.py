@@ -22,6 +22,7 @@ class Links:
         self._link_awards()
         self._link_documents()
         self._link_models()
+        self._link_events()
 
     def get(self, ref):
         """The record a reference names."""
@@ -61,3 +62,31 @@ class Links:
             self.models_of[model.recipient.id].append(model)
             for ref in model.movements:
                 self.models_in_movement[ref.id].append(model)
+
+    def _link_events(self) -> None:
+        """The events where each award, model and recipient was honored, and movements launched or closed."""
+        self.events_of_award: dict[str, list] = defaultdict(list)
+        self.events_of_model: dict[str, list] = defaultdict(list)
+        self.events_of_recipient: dict[str, list] = defaultdict(list)
+        self.events_of_movement: dict[str, list] = defaultdict(list)
+        for event in self.of("su_kien"):
+            for ref in event.awards:
+                _add_once(self.events_of_award[ref.id], event)
+            for ref in event.models:
+                _add_once(self.events_of_model[ref.id], event)
+            for ref in event.launched + event.closed:
+                _add_once(self.events_of_movement[ref.id], event)
+        for model in self.of("dien_hinh"):
+            if model.event:
+                _add_once(self.events_of_model[model.id], self.get(model.event))
+        for award in self.of("khen_thuong"):
+            for event in self.events_of_award[award.id] if award.recipient else ():
+                _add_once(self.events_of_recipient[award.recipient.id], event)
+        for model in self.of("dien_hinh"):
+            for event in self.events_of_model[model.id]:
+                _add_once(self.events_of_recipient[model.recipient.id], event)
+
+
+def _add_once(events: list, event) -> None:
+    if all(e is not event for e in events):
+        events.append(event)

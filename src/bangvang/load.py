@@ -189,7 +189,8 @@ def _load_file(path: Path, rel: str, kind: kinds.RecordKind, ctx: Context, broke
     text = read_text(path, rel, ctx.issues)
     if text is None:
         return []
-    if kind.layout == kinds.MARKDOWN:
+    layout = kind.layout_of(path.name)
+    if layout == kinds.MARKDOWN:
         return _load_markdown(text, rel, kind, ctx, broken)
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         ctx.issues.add(Position(rel), codes.TEP_RONG, "Tệp không có dữ liệu.",
@@ -202,7 +203,7 @@ def _load_file(path: Path, rel: str, kind: kinds.RecordKind, ctx: Context, broke
             ctx.issues.add(Position(rel), codes.TEP_RONG, "Tệp không có dữ liệu.", "Thêm dữ liệu hoặc xoá tệp.")
         broken.update(re.findall(r"^[ \t-]*id:[ \t]*['\"]?([a-z0-9-]+)", text, re.M))
         return []
-    if kind.layout == kinds.SINGLE:
+    if layout == kinds.SINGLE:
         return _parse_all([root], kind, ctx, broken)
     if root.kind == SEQUENCE and not root.value:
         ctx.issues.add(Position(rel), codes.TEP_RONG, "Tệp chỉ có một danh sách rỗng, không có dữ liệu.",

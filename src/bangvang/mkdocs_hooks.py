@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from . import strict
+from .cards import CardCache, cache_folder
 from .compact import compact
 from .csp import add_policy
 from .feed import FEED_FILE, has_entries
@@ -109,6 +110,7 @@ def on_config(config, **kwargs):
     if config.nav is None:
         config.nav = _site.navigation()
     config.extra["bv_feed"] = FEED_FILE if has_entries(view) else None
+    config.extra["bv_card"] = _site.card_meta(None)  # pages without their own card show the site's
     _search = SearchIndex(more=_site.routes.paths.doi_tuong)
     _progress.stage(f"Đã đọc {vn_int(_progress.records)} mục dữ liệu; đang tạo trang…")
     return config
@@ -135,7 +137,8 @@ def on_env(env, config, files, **kwargs):
 
 
 def on_files(files, config, **kwargs):
-    for path, content in _site.downloads(config.site_url).items():
+    cards = CardCache(cache_folder(Path(config.config_file_path).parent))
+    for path, content in _site.downloads(config.site_url, cards).items():
         files.append(File.generated(config, path, content=content))
     for spec in _site.pages.values():
         if files.get_file_from_path(spec.src_uri) is not None:
@@ -165,6 +168,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if not spec.nav:
         page.title = html.escape(spec.title)
     page.meta["description"] = html.escape(spec.description, quote=True)
+    page.meta["bv_card"] = _site.card_meta(spec)
     page.meta["hide"] = ["navigation"] + ([] if spec.toc else ["toc"])
     if not spec.nav:
         # Its navigation is that of every such page in the same section at the same depth (links

@@ -32,18 +32,23 @@ def _option(key: str) -> str:
     return "--" + key.replace("_", "-")
 
 
-def _options(cls, prefix: str = "", required_group: bool = True):
+def _required(spec, also: tuple[str, ...]) -> bool:
+    """Required by the schema, or by what `new` writes (a model's story needs its title and consent)."""
+    return spec.required or spec.key in also
+
+
+def _options(cls, prefix: str = "", required_group: bool = True, also: tuple[str, ...] = ()):
     """(dest, spec, required) for every field, flattening required groups."""
     for spec in field_specs(cls):
         if spec.key == "id":
             continue
         inner = spec.type.item if isinstance(spec.type, ListOf) else spec.type
-        if isinstance(inner, Object) and not isinstance(spec.type, ListOf) and spec.required:
+        if isinstance(inner, Object) and not isinstance(spec.type, ListOf) and _required(spec, also):
             yield from _options(inner.cls, prefix + spec.key + "_", True)
             continue
         if isinstance(inner, Object):
             continue  # optional groups and lists of groups are written as commented examples
-        yield prefix + spec.key, spec, spec.required and required_group
+        yield prefix + spec.key, spec, _required(spec, also) and required_group
 
 
 def _yaml_scalar(spec, value: str) -> str:
@@ -58,14 +63,14 @@ def _comment(spec) -> str:
     return f"  # {spec.doc}" + ("" if spec.required else " (không bắt buộc)")
 
 
-def _field_lines(cls, values: dict, indent: str, prefix: str = "") -> list[str]:
+def _field_lines(cls, values: dict, indent: str, prefix: str = "", also: tuple[str, ...] = ()) -> list[str]:
     lines = []
     for spec in field_specs(cls):
         if spec.key == "id":
             continue  # written first, by the caller
         dest = prefix + spec.key
         inner = spec.type.item if isinstance(spec.type, ListOf) else spec.type
-        if isinstance(inner, Object) and not isinstance(spec.type, ListOf) and spec.required:
+        if isinstance(inner, Object) and not isinstance(spec.type, ListOf) and _required(spec, also):
             lines.append(f"{indent}{spec.key}:{_comment(spec)}")
             lines += _field_lines(inner.cls, values, indent + "  ", dest + "_")
             continue
@@ -97,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     for folder, kind in KINDS.items():
         sub = parsers.add_parser(folder, help=f"{kind.title.lower()} mới (data/{folder}/)")
         sub.add_argument("--id", help="mã định danh; bỏ trống để tự tạo từ tên")
-        for dest, spec, required in _options(kind.cls):
+        for dest, spec, required in _options(kind.cls, also=kind.scaffold_needs):
             multiple = isinstance(spec.type, ListOf)
             sub.add_argument(_option(dest), dest=dest, required=required, action="append" if multiple else "store",
                              help=spec.doc + (" (có thể ghi nhiều lần)" if multiple else ""))
@@ -117,9 +122,9 @@ def _file_text(kind: kinds.RecordKind, folder: str, record_id: str, values: dict
         body = values.pop(BODY_OPTION)
         if body.startswith("@"):
             body = Path(body[1:]).read_text(encoding="utf-8")
-        lines = ["---", *header, f"id: {record_id}", *_field_lines(kind.cls, values, ""), "---", "", body.strip(), ""]
+        lines = ["---", *header, f"id: {record_id}", *_field_lines(kind.cls, values, "", also=kind.scaffold_needs), "---", "", body.strip(), ""]
     else:
-        lines = [*header, f"- id: {record_id}", *_field_lines(kind.cls, values, "  "), ""]
+        lines = [*header, f"- id: {record_id}", *_field_lines(kind.cls, values, "  ", also=kind.scaffold_needs), ""]
     return "\n".join(lines)
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import posixpath
 
-from . import feed, kinds, opendata, paging, thumbnails
+from . import feed, kinds, opendata, paging, sharecards, thumbnails
+from .cards import CardCache
 from .facets import Facets
 from .figures import Figures
 from .labels import Labels
@@ -24,6 +25,11 @@ from .sitepages import site_pages
 
 def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
+
+
+def _crumbs(kind: kinds.RecordKind) -> tuple[tuple[str, str], ...]:
+    """The pages above a record's page: its kind's list."""
+    return ((kind.listing.title, kind.listing.path),) if kind.listing else ()
 
 
 class Site:
@@ -40,9 +46,12 @@ class Site:
         self.facets = Facets(view, self.labels)
         self.listings = listings(view, self.figures, page_size)
         self.pages: dict[str, PageSpec] = {}
-        self.thumbs: dict[str, list] = {}
+        self.thumbs: dict[tuple[str, str], list] = {}  # (kind, id): ids are unique only within a kind
         self._collect()
-        self.routes = Routes(view, self.listings, {spec.key: spec.url for spec in self.pages.values() if spec.key})
+        # paths.<kind> names every kind's list, made or not: a template links an empty one only behind a count
+        named = {kind.key: kind.listing.path for kind in kinds.with_lists()}
+        named.update({spec.key: spec.url for spec in self.pages.values() if spec.key})
+        self.routes = Routes(view, self.listings, named)
         self.renderer = Renderer(self.routes, view.listed("van_ban"))
 
     # -- the page list ----------------------------------------------------------------------
@@ -76,6 +85,8 @@ class Site:
     def _add_list(self, kind: kinds.RecordKind) -> None:
         """A kind's list page and, when the list is cut (paging.py), its numbered pages. Those stay out
         of the navigation and of search: search finds the records' own pages, not their rows."""
+        if not self._has_records(kind):
+            return  # nothing to list: no page, no tab, nothing for search engines to find empty
         spec = kind.listing
         listing = self.listings[kind.key]
         description = spec.description.format(unit=self.view.unit.name)
@@ -88,15 +99,23 @@ class Site:
             self._add(PageSpec(paging.src_uri(page.url), heading + suffix, spec.template,
                                {"listing": listing, "list_page": page, "heading": heading},
                                edit_path=self.folder(spec.edit or kind.source),
-                               description=f"{heading}{suffix}: {lower_first(description)}", search=None))
+                               description=f"{heading}{suffix}: {lower_first(description)}", search=None,
+                               crumbs=((spec.title, spec.path),)))
+
+    def _has_records(self, kind: kinds.RecordKind) -> bool:
+        """Whether a kind's list has anything to show (a register lists other kinds too)."""
+        return any(self.view.of(key) for key in (kind.key, *kind.lists))
 
     def _add_record_page(self, kind: kinds.RecordKind, record) -> None:
         base = self.view.path(record, kind.key)
         context = {"record": record}
         if kind.awards:
             context.update(self._award_pages(kind, record, base))
-        self._add(PageSpec(paging.src_uri(base), kind.heading(record), kind.template, context,
-                           description=kind.summary(record), toc=kind.toc, search=kind.search_rank), record)
+        card = (sharecards.card_path(self.view, record), sharecards.record_card(self.view, self.labels, record)) \
+            if kind.card else None
+        self._add(PageSpec(paging.src_uri(base), kind.heading(record, self.view), kind.template, context,
+                           description=kind.summary(record, self.view), toc=kind.toc, search=kind.search_rank,
+                           crumbs=_crumbs(kind), card=card), record)
 
     def _award_pages(self, kind: kinds.RecordKind, record, base: str) -> dict:
         """A record page listing more awards than a page holds shows the first `page_size` rows with a
@@ -106,14 +125,14 @@ class Site:
         pages = paging.number_pages(base, awards, self.page_size)
         if len(pages) == 1:
             return {"awards": awards, "awards_page": None, "awards_summary": None}
-        name = kind.heading(record)
+        name = kind.heading(record, self.view)
         for page in pages[1:]:
             self._add(PageSpec(paging.src_uri(page.url), f"{name} — khen thưởng, trang {page.number}/{page.count}",
                                "record_awards.html",
                                {"name": name, "kind": kind.cls.LABEL, "what": relation, "awards_page": page,
                                 "total": len(awards)},
                                description=f"Khen thưởng {relation}: {name} (trang {page.number}/{page.count}).",
-                               search=None), record)
+                               search=None, crumbs=_crumbs(kind) + ((name, base),)), record)
         where = {a.id: page for page in pages for a in page.rows}
         years = [(span.label or span.title, len(group), where[group[0].id], group[0])
                  for span, group in self.figures.awards_by_span(awards)]
@@ -145,13 +164,26 @@ class Site:
                     continue
                 base = self.view.path(record).strip("/").replace("/", "-")
                 thumbs = thumbnails.thumbnails(self.view.data_root / record.photo.file, base)
-                self.thumbs[record.id] = sorted(thumbs, key=lambda t: t.width)
+                self.thumbs[(kind.key, record.id)] = sorted(thumbs, key=lambda t: t.width)
                 files.update({t.path: data for t, data in thumbs.items()})
         return files
 
-    def downloads(self, site_url: str | None) -> dict[str, str | bytes]:
-        """Files published beside the pages: photos, open data and the feed."""
+    def _make_cards(self, cache: CardCache) -> dict[str, bytes]:
+        """The site's share card and those of the pages that have their own."""
+        files = {sharecards.SITE_CARD: cache.png(sharecards.site_card(self.view))}
+        files.update({spec.card[0]: cache.png(spec.card[1]) for spec in self.pages.values() if spec.card})
+        return files
+
+    def card_meta(self, spec: PageSpec | None) -> dict[str, str]:
+        """What a page's <meta property="og:image"> tags need: the card's site path and its alt text."""
+        path, card = spec.card if spec is not None and spec.card else (sharecards.SITE_CARD,
+                                                                       sharecards.site_card(self.view))
+        return {"path": path, "alt": card.alt}
+
+    def downloads(self, site_url: str | None, cards: CardCache | None = None) -> dict[str, str | bytes]:
+        """Files published beside the pages: photos, share cards, open data and the feed."""
         files: dict[str, str | bytes] = dict(self._make_thumbnails())
+        files.update(self._make_cards(cards or CardCache(None)))
         files[opendata.JSON_FILE] = opendata.build_json(self.view, self.routes, site_url)
         for kind in kinds.with_tables():
             files[opendata.table_path(kind)] = opendata.build_csv(self.view, self.routes, kind)

@@ -22,6 +22,8 @@ class PageSpec:
     toc: bool = False
     search: int | None = OTHER_PAGES  # rank in search results; None keeps it out (the officers' guide)
     key: str | None = None        # the name templates link it by: url(paths.<key>)
+    crumbs: tuple[tuple[str, str], ...] = ()  # (title, site path) of the pages above it: the list, the record
+    card: tuple | None = None     # its own share card, (site path, cards.Card); None: the site's card
 
     @property
     def url(self) -> str:

@@ -14,16 +14,32 @@ from .fields import Bool, Choice, Date, Int, ListOf, Object, PhotoPath, Ref, Tex
 from .schema import Context, Record, RefValue, fld
 
 
+PLANNED_YEARS = 10  # a period's end may be planned: "giai đoạn 2025 - 2030"
+
+
 @dataclass(kw_only=True)
 class Source(Record):
-    """Nguồn: văn bản và mục nơi thông tin được nêu."""
+    """Nguồn: văn bản (hoặc bài báo, bài trên trang tin) và mục nơi thông tin được nêu."""
 
     LABEL = "nguồn"
-    document: RefValue = fld("van_ban", Ref("van_ban"), "Mã văn bản nêu thông tin này.", required=True,
-                             example="12-bc-ubnd-2024")
+    document: RefValue | None = fld("van_ban", Ref("van_ban"), "Mã văn bản nêu thông tin này.",
+                                    example="12-bc-ubnd-2024")
+    article: RefValue | None = fld("bai_viet", Ref("bai_viet"),
+                                   "Mã bài báo, bài trên trang tin nêu thông tin này (thay cho 'van_ban').",
+                                   example="bao-quang-ngai-2025-05-20")
     section: str | None = fld("muc", Text(60), "Mục trong văn bản, ví dụ 'II.3'.", example="II.3")
     quote: str | None = fld("trich_dan", Text(3000, multiline=True),
                             "Câu trích nguyên văn từ văn bản, giữ đúng như bản in.")
+
+
+def _rule_one_source(s: Source, ctx: Context) -> None:
+    if bool(s.document) == bool(s.article):
+        ctx.issues.add(s.pos(), codes.THIEU_TRUONG,
+                       "Một nguồn cần đúng một trong hai: 'van_ban' (văn bản) hoặc 'bai_viet' (bài báo, trang tin).",
+                       "Ví dụ: van_ban: 12-bc-ubnd-2024, hoặc bai_viet: <mã bài trong bai-viet/>.")
+
+
+Source.RULES = (_rule_one_source,)
 
 
 @dataclass(kw_only=True)
@@ -94,7 +110,8 @@ class Period(Record):
 
     LABEL = "giai đoạn"
     start: int = fld("tu_nam", Year(), "Năm bắt đầu.", required=True, example="2014")
-    end: int | None = fld("den_nam", Year(), "Năm kết thúc; bỏ trống nếu chưa kết thúc hoặc không rõ.",
+    end: int | None = fld("den_nam", Year(ahead=PLANNED_YEARS), "Năm kết thúc (có thể là năm sắp tới của một giai đoạn "
+                          "đã định); bỏ trống nếu không rõ.",
                           example="2023")
 
 
@@ -123,11 +140,23 @@ class AggregateRecipients(Record):
     """Nhóm đối tượng chỉ biết số lượng, không có danh sách tên."""
 
     LABEL = "nhóm đối tượng"
-    recipient_type: str = fld("loai_doi_tuong", Choice(vocab.RECIPIENT_TYPES), "Cá nhân, tập thể hay hộ gia đình.",
-                              required=True, example="ca_nhan")
+    recipient_type: str = fld("loai_doi_tuong", Choice(vocab.GROUP_TYPES),
+                              "Cá nhân, tập thể, hộ gia đình, hoặc tap_the_ca_nhan khi văn bản chỉ nêu "
+                              "tổng số tập thể và cá nhân.", required=True, example="ca_nhan")
     count: int | None = fld("so_luong", Int(1), "Số lượng; bỏ trống nếu văn bản không nêu.", example="108")
     description: str | None = fld("mo_ta", Text(300), "Mô tả nhóm như văn bản ghi.",
                                   example="cán bộ, công chức phường")
+
+    @property
+    def label(self) -> str:
+        """'25 tập thể, cá nhân (…)', as residents read it; the count left out when not known."""
+        return self.short_label + (f" ({self.description})" if self.description else "")
+
+    @property
+    def short_label(self) -> str:
+        """'25 tập thể, cá nhân', without the group's description."""
+        count = f"{self.count} " if self.count else ""
+        return count + vocab.GROUP_TYPES[self.recipient_type].label.lower()
 
 
 def periods_ordered(record, ctx: Context) -> None:

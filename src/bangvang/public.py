@@ -129,23 +129,36 @@ class _Publisher:
         return self.hidden.get(ref.id) if isinstance(ref, RefValue) and ref.kind == PEOPLE else None
 
     def _assign_ids(self) -> None:
+        self.gone: set[tuple[str, str]] = set()  # (namespace, raw id) of records left out of every output
         for kind in kinds.KINDS:
             for record in self.model.of(kind.key) if kind.layout != kinds.SINGLE else ():
                 hidden = self._subject(record, kind) is not None or self.redact.spells_a_name(record.id)
                 self.ids[(kind.ns, record.id)] = neutral_id(record.id) if hidden else record.id
+                if self._goes(record, kind):
+                    self.gone.add((kind.ns, record.id))
+
+    def _goes(self, record, kind: kinds.RecordKind) -> bool:
+        """A person who withdrew, a record that is only about them, a story told without consent."""
+        person = self._subject(record, kind)
+        withdrew = person is not None and person.visibility == WITHDREW
+        return (withdrew and (kind.key == PEOPLE or not kind.private)) or (not _consented(record) and not kind.story)
 
     def _ref(self, ref: RefValue) -> RefValue | None:
-        if ref.kind == PEOPLE and ref.id in self.hidden and self.hidden[ref.id].visibility == WITHDREW:
+        """A reference as published; None when it names a record that is left out (an event then no
+        longer lists the model of a person who withdrew)."""
+        if (ref.kind, ref.id) in self.gone:
             return None
         return RefValue(self.ids.get((ref.kind, ref.id), ref.id), ref.kind, ref.position)
 
     def _public(self, record, kind: kinds.RecordKind):
         """The public copy of one record, or None when it may not be published at all."""
+        if (kind.ns, record.id) in self.gone:
+            return None
         person = self._subject(record, kind)
         withdrew = person is not None and person.visibility == WITHDREW
-        if (withdrew and (kind.key == PEOPLE or not kind.private)) or not _consented(record):
-            return None
         emptied = set(kind.private if withdrew else kind.names if person is not None else ())
+        if not _consented(record):
+            emptied.update(kind.story)  # a recognition is public; the story told about a person is theirs
 
         def drop(item, attr: str) -> bool:
             if attr in _unpublished(type(item)):

@@ -16,7 +16,7 @@ from . import codes, vocab
 from .dates import PartialDate
 from .docnumber import DocNumber
 from .fields import Bool, Choice, Date, DocNumber as DocNumberField, Id, Int, ListOf, Markdown, Object, Ref, Text, Url, Year
-from .parts import AggregateRecipients, BodyName, Consent, Period, Photo, Signature, Source, UnitPeriod, periods_ordered
+from .parts import PLANNED_YEARS, AggregateRecipients, BodyName, Period, Photo, Signature, Source, UnitPeriod, periods_ordered
 from .schema import Context, Record, RefValue, fld
 
 KEPT_AS_PRINTED = ("Ghi chú khi giữ nguyên một chi tiết mâu thuẫn đúng như bản in "
@@ -181,7 +181,8 @@ class Movement(Record):
     scope: str | None = fld("pham_vi", Choice(vocab.LEVELS), "Phạm vi phát động.")
     form: str | None = fld("hinh_thuc", Choice(vocab.MOVEMENT_FORMS), "Thường xuyên hay theo chuyên đề.")
     start_year: int | None = fld("tu_nam", Year(), "Năm bắt đầu; bỏ trống nếu không rõ.", example="2021")
-    end_year: int | None = fld("den_nam", Year(), "Năm kết thúc; bỏ trống nếu không rõ.", example="2025")
+    end_year: int | None = fld("den_nam", Year(ahead=PLANNED_YEARS), "Năm kết thúc (có thể là năm sắp tới của "
+                               "giai đoạn đã định); bỏ trống nếu không rõ.", example="2025")
     launched_by: list[RefValue] = fld("van_ban_phat_dong", ListOf(Ref("van_ban")), "Văn bản phát động.")
     plans: list[RefValue] = fld("ke_hoach", ListOf(Ref("van_ban")), "Kế hoạch triển khai của đơn vị.")
     criteria: list[str] = fld("tieu_chi", ListOf(Text(500)), "Tiêu chí thi đua.")
@@ -342,27 +343,6 @@ def _rule_award_shape(a: Award, ctx: Context) -> None:
 
 
 Award.RULES = (_rule_award_shape,)
-
-
-@dataclass(kw_only=True)
-class Model(Record):
-    """Gương điển hình tiên tiến: câu chuyện (Markdown) về một đối tượng."""
-
-    KIND: ClassVar[str] = "dien_hinh"
-    LABEL = "gương điển hình"
-    id: str = fld("id", Id(), "Mã định danh, không đổi.", required=True)
-    title: str = fld("tieu_de", Text(300), "Tiêu đề câu chuyện.", required=True)
-    recipient: RefValue = fld("doi_tuong", Ref("doi_tuong"), "Mã đối tượng là gương điển hình.", required=True)
-    summary: str | None = fld("tom_tat", Text(500), "Tóm tắt một hai câu.")
-    date: PartialDate | None = fld("ngay", Date(), "Ngày đăng hoặc ngày biểu dương.")
-    movements: list[RefValue] = fld("phong_trao", ListOf(Ref("phong_trao")), "Phong trào liên quan.")
-    awards: list[RefValue] = fld("khen_thuong", ListOf(Ref("khen_thuong")), "Khen thưởng liên quan.")
-    photo: Photo | None = fld("anh", Object(Photo), "Ảnh minh họa (không bắt buộc); cần sự đồng ý của người trong ảnh.")
-    consent: Consent = fld("dong_y", Object(Consent), "Sự đồng ý của người được kể (bắt buộc để đăng câu chuyện).",
-                           required=True, publish=False)
-    sources: list[Source] = fld("nguon", ListOf(Object(Source)), "Nguồn.")
-    body_markdown: str = ""
-    body_line: int = 1
 
 
 def _removable_kinds() -> dict:

@@ -28,7 +28,18 @@ def make_env() -> jinja2.Environment:
                        period_label=period_label, award_span=award_span,
                        chart_rows=lambda rows: [(label, lines) for label, lines, *_ in rows])
     env.filters["vnnum"] = lambda n: f"{n:,}".replace(",", ".")
+    env.filters["keep_place"] = keep_place
     return env
+
+
+# Administrative unit words (national vocabulary), longest first: "THỊ XÃ" before "XÃ".
+_PLACE = re.compile(r"\b(THÀNH PHỐ|THỊ XÃ|THỊ TRẤN|ĐẶC KHU|PHƯỜNG|QUẬN|HUYỆN|TỈNH|XÃ)\s+\S.*$")
+
+
+def keep_place(line: str) -> str:
+    """A header line in capitals with its place kept on one line: 'ỦY BAN NHÂN DÂN / XÃ AN BÌNH' may
+    wrap before 'XÃ', never inside the place's name (no-break spaces join it)."""
+    return _PLACE.sub(lambda m: m.group(0).replace(" ", "\u00a0"), line)
 
 
 def relative(target: str, base: str) -> str:
@@ -47,7 +58,7 @@ def relative(target: str, base: str) -> str:
     rel = "/".join([".."] * (len(here) - common) + to[common:]) or "."
     if rel == ".":
         return "./"
-    return rel + ("/" if target.endswith("/") and not rel.endswith("/") else "")
+    return rel + ("/" if (target.endswith("/") or not target) and not rel.endswith("/") else "")
 
 
 def headings(html: str) -> list[dict]:
@@ -90,6 +101,9 @@ class Renderer:
 
         html = self.env.get_template(spec.template).render(page=spec, url=url, md=md, paths=self.routes.paths,
                                                            **context, **spec.context)
+        if spec.crumbs:
+            # Every page under a list says where it belongs, in its body (and as BreadcrumbList microdata).
+            html = self.env.get_template("_breadcrumb.html").render(page=spec, url=url) + html
         if spec.toc and not toc_tokens:
             toc_tokens = headings(html)
         return html, toc_tokens

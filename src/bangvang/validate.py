@@ -109,11 +109,12 @@ def _check_award_recipients(data: Dataset, ids, issues: Issues) -> None:
         allowed = vocab.TITLES[award.title].recipients
         recipient = ids["doi_tuong"].get(award.recipient.id) if award.recipient else None
         kind = recipient.recipient_type if recipient else (award.group.recipient_type if award.group else None)
-        if kind and allowed and kind not in allowed:
+        # A count of "tập thể, cá nhân" fits a title that any of them may hold.
+        if kind and allowed and not set(vocab.GROUP_TYPES[kind].recipients or (kind,)) & set(allowed):
             issues.add(award.pos("title"), codes.DANH_HIEU_KHONG_HOP_DOI_TUONG,
                        f"Danh hiệu '{vocab.TITLES[award.title].label}' dành cho "
                        f"{', '.join(vocab.RECIPIENT_TYPES[a].label.lower() for a in allowed)}, "
-                       f"không dành cho {vocab.RECIPIENT_TYPES[kind].label.lower()}.",
+                       f"không dành cho {vocab.GROUP_TYPES[kind].label.lower()}.",
                        "Kiểm tra lại danh hiệu hoặc loại đối tượng.")
 
 

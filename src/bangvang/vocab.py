@@ -29,6 +29,14 @@ RECIPIENT_TYPES = {
     "ho_gia_dinh": Term("Hộ gia đình", "Chủ thể khen thưởng từ Luật Thi đua, khen thưởng 2022."),
 }
 
+# A count that a document gives without splitting it ("25 tập thể, cá nhân"): the kinds of recipients
+# it may stand for. Named recipients are always one of RECIPIENT_TYPES.
+GROUP_TYPES = {
+    **RECIPIENT_TYPES,
+    "tap_the_ca_nhan": Term("Tập thể, cá nhân", "Văn bản chỉ nêu tổng số tập thể và cá nhân, không tách riêng.",
+                            recipients=("tap_the", "ca_nhan")),
+}
+
 LEVELS = {
     "trung_uong": Term("Trung ương", "Chủ tịch nước, Chính phủ, Thủ tướng, Bộ Chính trị, bộ, ban, ngành trung ương."),
     "tinh": Term("Cấp tỉnh", "Tỉnh, thành phố trực thuộc trung ương."),
@@ -166,4 +174,22 @@ CONSENT_FORMS = {
     "van_ban": Term("Bằng văn bản", "Giấy đồng ý có chữ ký."),
     "dien_tu": Term("Điện tử", "Thư điện tử, tin nhắn hoặc biểu mẫu trực tuyến có thể lưu lại."),
     "truc_tiep": Term("Trực tiếp", "Đồng ý trực tiếp, có biên bản hoặc người làm chứng."),
+}
+
+EVENT_KINDS = {  # where honor is given in public (hội nghị, đại hội, lễ)
+    "dai_hoi_thi_dua": Term("Đại hội thi đua yêu nước", "Tổ chức 5 năm một lần ở mỗi cấp; tổng kết giai đoạn."),
+    "hoi_nghi_dien_hinh": Term("Hội nghị biểu dương, tôn vinh điển hình tiên tiến"),
+    "bieu_duong_nguoi_tot": Term("Lễ biểu dương người tốt, việc tốt"),
+    "tong_ket_phong_trao": Term("Hội nghị tổng kết phong trào thi đua",
+                                "Thường kèm phát động phong trào của năm sau."),
+    "hoi_nghi_can_bo": Term("Hội nghị cán bộ, công chức", "Hội nghị đầu năm, nơi có thể phát động phong trào."),
+    "trao_khen_thuong": Term("Lễ trao khen thưởng", "Trao bằng khen, giấy khen, danh hiệu đã có quyết định."),
+    "khac": Term("Sự kiện khác"),
+}
+
+SOURCE_KINDS = {  # sources that are not official documents
+    "bao": Term("Bài báo", "Bài trên báo in, báo điện tử, đài phát thanh, truyền hình."),
+    "trang_tin": Term("Trang thông tin", "Bài trên cổng, trang thông tin điện tử của cơ quan, đơn vị."),
+    "mang_xa_hoi": Term("Trang mạng xã hội", "Bài trên trang chính thức của cơ quan, đơn vị trên mạng xã hội."),
+    "khac": Term("Nguồn khác"),
 }

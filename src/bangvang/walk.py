@@ -123,7 +123,8 @@ def rewritten(record: Record, text: Callable[[str], str], ref: Callable[[RefValu
             value = _rewrite(value, spec.type, text, ref, drop)
         setattr(result, spec.attr, value)
     if getattr(record, "body_markdown", None):
-        result.body_markdown = text(record.body_markdown)  # type: ignore[attr-defined]
+        body = "" if drop(record, "body_markdown") else text(record.body_markdown)
+        result.body_markdown = body  # type: ignore[attr-defined]
     return result
 
 

@@ -200,14 +200,14 @@ def test_reset_shows_everything_and_clears_the_query(bundled):
 # The second commune: several years, a revoked award, a household, a proposal over a period.
 SECOND_AWARDS = [
     # (key, value, rows shown, year groups shown)
-    ("cap", "xa", 4, ["Năm 2024"]),
-    ("cap", "huyen", 2, ["Năm 2023", "Năm 2022"]),
+    ("cap", "xa", 6, ["Năm 2025", "Năm 2024"]),
+    ("cap", "huyen", 4, ["Năm 2025", "Năm 2023", "Năm 2022"]),
     ("trang-thai", "thu_hoi", 1, ["Năm 2022"]),
     ("trang-thai", "de_nghi", 1, ["Giai đoạn 2022–2024"]),
     ("doi-tuong", "ho_gia_dinh", 1, ["Năm 2024"]),
     ("nam", "2022-2024", 1, ["Giai đoạn 2022–2024"]),
-    ("loai-hinh", "chuyen_de", 3, ["Giai đoạn 2022–2024", "Năm 2023"]),
-    ("phong-trao", "chung-suc-xay-dung-nong-thon-moi", 3, ["Giai đoạn 2022–2024", "Năm 2023"]),
+    ("loai-hinh", "chuyen_de", 8, ["Năm 2025", "Giai đoạn 2022–2024", "Năm 2023"]),
+    ("phong-trao", "chung-suc-xay-dung-nong-thon-moi", 7, ["Năm 2025", "Giai đoạn 2022–2024", "Năm 2023"]),
     ("hinh-thuc", "lao_dong_tien_tien", 3, ["Năm 2024"]),
 ]
 
@@ -220,7 +220,7 @@ def test_second_commune_awards_by_one_facet(second, key, value, rows, groups):
     assert_matches(state, {key: value})
     assert sum(item["shown"] for item in state["items"]) == rows
     assert [g["heading"] for g in state["groups"] if g["shown"]] == groups
-    assert filters.count_text() == f"Đang hiện {rows} trên 8 khen thưởng."
+    assert filters.count_text() == f"Đang hiện {rows} trên 13 khen thưởng."
     assert query_of(second.page) == [(key, value)]
     no_script_errors(second)
 
@@ -231,7 +231,7 @@ def test_second_commune_revoked_award_is_shown_as_revoked(second):
     assert rows.count() == 1
     assert "bv-award--revoked" in rows.first.get_attribute("class")
     assert "Thôn Tân Lập" in rows.first.inner_text()
-    assert filters.count_text() == "Đang hiện 1 trên 8 khen thưởng."
+    assert filters.count_text() == "Đang hiện 1 trên 13 khen thưởng."
 
 
 def test_second_commune_link_with_two_facets_and_an_anchor(second):
@@ -245,10 +245,10 @@ def test_second_commune_link_with_two_facets_and_an_anchor(second):
     assert split.fragment == "nam-2023", "the anchor survives the rewrite of the query"
     filters.choose("cap", "")
     assert query_of(second.page) == [("nam", "2023")]
-    assert filters.count_text() == "Đang hiện 2 trên 8 khen thưởng."
+    assert filters.count_text() == "Đang hiện 2 trên 13 khen thưởng."
     filters.choose("nam", "")
     assert urlsplit(second.page.url).query == ""
-    assert filters.count_text() == "Đang hiện tất cả 8 khen thưởng."
+    assert filters.count_text() == "Đang hiện tất cả 13 khen thưởng."
     no_script_errors(second)
 
 
@@ -257,10 +257,10 @@ def test_filters_with_no_match_hide_every_group(second):
     state = filters.state()
     assert not any(item["shown"] for item in state["items"])
     assert not any(group["shown"] for group in state["groups"])
-    assert filters.count_text() == "Đang hiện 0 trên 8 khen thưởng."
+    assert filters.count_text() == "Đang hiện 0 trên 13 khen thưởng."
     filters.reset()
     wait_until_query_is_empty(second.page)
-    assert filters.count_text() == "Đang hiện tất cả 8 khen thưởng."
+    assert filters.count_text() == "Đang hiện tất cả 13 khen thưởng."
     assert all(item["shown"] for item in filters.state()["items"])
 
 
@@ -268,13 +268,17 @@ def test_filters_with_no_match_hide_every_group(second):
 
 SECOND_PEOPLE = [
     # (key, value, names shown, groups shown)
-    ("doi-tuong", "ca_nhan", ["Lê T. T. H.", "Nguyễn Thị Mai Hương"], ["Cá nhân"]),
-    ("doi-tuong", "ho_gia_dinh", ["Hộ ông Lê Văn Thành"], ["Hộ gia đình"]),
-    ("doi-tuong", "tap_the", ["Nhân dân và cán bộ xã An Bình", "Thôn Tân Lập"], ["Tập thể"]),
+    ("doi-tuong", "ca_nhan", ["Trần Văn Đức", "Lê T. T. H.", "Nguyễn Thị Mai Hương", "Đoàn Thị Kim Liên",
+                              "Phạm Thị Thanh Tâm"], ["Cá nhân"]),
+    ("doi-tuong", "ho_gia_dinh", ["Hộ ông Lê Văn Thành", "Hộ ông Y Thuyên Niê"], ["Hộ gia đình"]),
+    ("doi-tuong", "tap_the", ["Chi hội Nông dân buôn Ea Bông", "Hợp tác xã Nông nghiệp Cà phê An Bình",
+                              "Nhân dân và cán bộ xã An Bình", "Thôn 3", "Thôn Tân Lập"], ["Tập thể"]),
     # Facets of the awards: a recipient matches when one of its awards does.
     ("phong-trao", "chung-suc-xay-dung-nong-thon-moi",
-     ["Nhân dân và cán bộ xã An Bình", "Nguyễn Thị Mai Hương"], ["Tập thể", "Cá nhân"]),
-    ("cap", "huyen", ["Thôn Tân Lập", "Nguyễn Thị Mai Hương"], ["Tập thể", "Cá nhân"]),
+     ["Hợp tác xã Nông nghiệp Cà phê An Bình", "Nhân dân và cán bộ xã An Bình", "Thôn 3", "Trần Văn Đức",
+      "Nguyễn Thị Mai Hương"], ["Tập thể", "Cá nhân"]),
+    ("cap", "huyen", ["Hợp tác xã Nông nghiệp Cà phê An Bình", "Thôn Tân Lập", "Trần Văn Đức", "Nguyễn Thị Mai Hương"],
+     ["Tập thể", "Cá nhân"]),
     ("nam", "2024", ["Lê T. T. H.", "Nguyễn Thị Mai Hương", "Hộ ông Lê Văn Thành"], ["Cá nhân", "Hộ gia đình"]),
     ("trang-thai", "thu_hoi", ["Thôn Tân Lập"], ["Tập thể"]),
 ]
@@ -283,13 +287,13 @@ SECOND_PEOPLE = [
 @pytest.mark.parametrize("key, value, names, groups", SECOND_PEOPLE, ids=[f"{k}={v}" for k, v, *_ in SECOND_PEOPLE])
 def test_second_commune_recipients(second, key, value, names, groups):
     filters = open_list(second, PEOPLE)
-    assert filters.count_text() == "Đang hiện tất cả 5 đối tượng."
+    assert filters.count_text() == "Đang hiện tất cả 12 đối tượng."
     filters.choose(key, value)
     state = filters.state()
     assert_matches(state, {key: value})
     assert shown_names(state) == names
     assert [g["heading"] for g in state["groups"] if g["shown"]] == groups
-    assert filters.count_text() == f"Đang hiện {len(names)} trên 5 đối tượng."
+    assert filters.count_text() == f"Đang hiện {len(names)} trên 12 đối tượng."
     assert query_of(second.page) == [(key, value)]
     no_script_errors(second)
 
@@ -298,11 +302,11 @@ def test_second_commune_recipients_link_and_reset(second):
     filters = open_list(second, PEOPLE, "?doi-tuong=ca_nhan&nam=2023")
     state = filters.state()
     assert shown_names(state) == ["Nguyễn Thị Mai Hương"]
-    assert filters.count_text() == "Đang hiện 1 trên 5 đối tượng."
+    assert filters.count_text() == "Đang hiện 1 trên 12 đối tượng."
     filters.reset()
     wait_until_query_is_empty(second.page)
     state = filters.state()
-    assert len(shown_names(state)) == 5
+    assert len(shown_names(state)) == 12
     assert all(group["shown"] for group in state["groups"])
     assert second.page.url == second.served.page_url(PEOPLE)
     no_script_errors(second)

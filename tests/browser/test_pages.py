@@ -20,7 +20,6 @@ BUNDLED_PAGES = [
     "khen-thuong/",
     "doi-tuong/",
     "tap-the/nhan-dan-va-can-bo-phuong-pho-minh/",
-    "dien-hinh/",
     "van-ban/",
     "van-ban/62-kh-ubnd-2021/",
     "bao-cao/",
@@ -33,12 +32,16 @@ BUNDLED_PAGES = [
     "huong-dan/du-lieu/",
     "huong-dan/loi/",
 ]
-# The second commune has what the bundled ward lacks: a story of an exemplary person (điển hình),
-# named individuals (one shown by initials only), a household, several years of awards.
+# The second commune has what the bundled ward lacks: exemplary models (with and without a story),
+# ceremonies, press sources, named individuals (one shown by initials only), a household, several years.
 SECOND_PAGES = [
     "",
     "dien-hinh/",
     "dien-hinh/nguyen-thi-mai-huong/",
+    "dien-hinh/pham-thi-thanh-tam/",
+    "su-kien/",
+    "su-kien/dai-hoi-thi-dua-yeu-nuoc-2025/",
+    "bai-viet/",
     "ca-nhan/nguyen-thi-mai-huong/",
     "ho-gia-dinh/ho-ong-le-van-thanh/",
     "khen-thuong/",
