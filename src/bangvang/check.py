@@ -14,7 +14,6 @@ The last line is always a summary (files, records, errors, warnings, seconds); w
 
 from __future__ import annotations
 
-import argparse
 import gc
 import json
 import signal
@@ -23,7 +22,8 @@ import sys
 import time
 from pathlib import Path
 
-from .issues import Issue, Issues
+from . import cli
+from .issues import ERROR, NOTE, WARNING, Issue, Issues
 from .load import load
 from .model import build_model
 from .progress import EVERY_SECONDS, Progress, gc_paused, vn_int, vn_seconds
@@ -55,7 +55,7 @@ def _github_escape(text: str, prop: bool = False) -> str:
 
 def github_annotation(issue: Issue, path: str) -> str:
     """One workflow command: GitHub shows it on the pull request's diff at the line."""
-    kind = "error" if issue.severity == "lỗi" else "warning"
+    kind = {ERROR: "error", WARNING: "warning", NOTE: "notice"}[issue.severity]
     message = issue.message + (f"\nGợi ý: {issue.hint}" if issue.hint else "")
     return (f"::{kind} file={_github_escape(path, True)},line={issue.position.line},"
             f"col={issue.position.column},title={_github_escape(issue.code, True)}::{_github_escape(message)}")
@@ -69,8 +69,8 @@ def _repo_relative(path: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bangvang.check", description="Kiểm tra dữ liệu bảng vàng.")
-    parser.add_argument("data", nargs="?", default="data", help="thư mục dữ liệu (mặc định: data)")
+    parser = cli.parser("python -m bangvang.check", "Kiểm tra dữ liệu bảng vàng.")
+    parser.add_argument("data", nargs="?", default="data", metavar="thư-mục", help="thư mục dữ liệu (mặc định: data)")
     parser.add_argument("--changed-since", metavar="REF",
                         help="chỉ báo lỗi ở các tệp đã thay đổi so với nhánh hoặc commit REF (ví dụ origin/main)")
     parser.add_argument("--format", choices=("text", "json", "github"), default="text",
@@ -102,17 +102,19 @@ def main(argv: list[str] | None = None) -> int:
         elsewhere = [i for i in shown if issue_file(i, data_dir) not in changed]
         shown = [i for i in shown if issue_file(i, data_dir) in changed]
 
-    errors = [i for i in shown if i.severity == "lỗi"]
-    warnings = [i for i in shown if i.severity != "lỗi"]
+    errors = [i for i in shown if i.severity == ERROR]
+    warnings = [i for i in shown if i.severity == WARNING]
+    notes = [i for i in shown if i.severity == NOTE]  # printed with their hint; counted apart, never failing
     summary = (f"Đã kiểm tra {vn_int(len(data.files))} tệp, {vn_int(data.count())} mục: {vn_int(len(errors))} lỗi, "
-               f"{vn_int(len(warnings))} cảnh báo ({vn_seconds(elapsed)} giây).")
+               f"{vn_int(len(warnings))} cảnh báo" + (f", {vn_int(len(notes))} lưu ý" if notes else "")
+               + f" ({vn_seconds(elapsed)} giây).")
     if elsewhere:
         summary += f" Ngoài ra có {vn_int(len(elsewhere))} vấn đề ở các tệp không thay đổi."
 
     if args.format == "json":
         payload = {
             "files": len(data.files), "records": data.count(), "seconds": round(elapsed, 3),
-            "errors": len(errors), "warnings": len(warnings), "elsewhere": len(elsewhere),
+            "errors": len(errors), "warnings": len(warnings), "notes": len(notes), "elsewhere": len(elsewhere),
             "issues": [_as_json(i, data_dir) for i in shown],
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -136,7 +138,7 @@ def _as_json(issue: Issue, data_dir: Path) -> dict:
     return {
         "path": issue.position.path, "file": _repo_relative(issue_file(issue, data_dir)),
         "line": issue.position.line, "column": issue.position.column,
-        "code": issue.code, "severity": "error" if issue.severity == "lỗi" else "warning",
+        "code": issue.code, "severity": {ERROR: "error", WARNING: "warning", NOTE: "note"}[issue.severity],
         "message": issue.message, "hint": issue.hint,
         "related": str(issue.related) if issue.related else None,
     }

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .issues import ERROR, WARNING
+from .issues import ERROR, NOTE, WARNING
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,8 @@ class Code:
     example_path: str | None = None     # a file under data/, replaced by the example
     example: str | None = None          # its full content (YAML or Markdown)
     extra: tuple[tuple[str, str], ...] = ()  # other files the example needs (path, content)
-    severity: str = ERROR               # ERROR stops the build; WARNING is reported (and fails --strict)
+    severity: str = ERROR               # ERROR stops the build; WARNING is reported (and fails --strict);
+                                       # NOTE is reported and never fails a build, not even --strict
 
     def __str__(self) -> str:
         return self.id
@@ -36,6 +37,10 @@ KHONG_PHAI_UTF8 = Code("khong-phai-utf8", "Tệp không phải UTF-8",
 LOI_BANG_MA = Code("loi-bang-ma", "Chữ bị lỗi bảng mã (ví dụ 'Nguyá»…n')",
                    "Gõ lại đoạn chữ, hoặc sao chép từ bản gốc; đừng mở tệp UTF-8 bằng chương trình đọc sai bảng mã.",
                    "doi-tuong/doi-tuong.yml", "- id: tran-thi-lan\n  loai: ca_nhan\n  ho: Tráº§n\n  ten: Lan\n")
+CHU_GIA_DANG = Code("chu-gia-dang", "Chữ trông giống chữ Việt nhưng là ký tự khác",
+                    "Gõ lại chữ đó bằng bàn phím tiếng Việt (thường gặp khi sao chép từ tệp PDF); "
+                    "chữ lạ làm tìm kiếm và sắp xếp sai.",
+                    "doi-tuong/doi-tuong.yml", "- id: tran-thi-lan\n  loai: ca_nhan\n  ho: Ðặng\n  ten_dem: Thị\n  ten: Lan\n")
 KY_TU_AN = Code("ky-tu-an", "Có ký tự vô hình, ký tự điều khiển hoặc dấu cách không ngắt",
                 "Xoá ký tự đó (thường do sao chép từ Word, trang web) và gõ lại bằng bàn phím.",
                 "doi-tuong/doi-tuong.yml", "- id: tran-thi-lan\n  loai: ca_nhan\n  ho: Nguyễn\n  ten: La\u200bn\n")
@@ -126,8 +131,15 @@ NGAY_TRONG_TUONG_LAI = Code("ngay-trong-tuong-lai", "Ngày hoặc năm ở tươ
                             "khen-thuong/2023.yml", _AWARD_HEAD + "  hinh_thuc: giay_khen\n  nam: 2099\n  trang_thai: da_tang\n")
 SO_KHONG_HOP_LE = Code("so-khong-hop-le", "Số lượng sai dạng", "Viết số nguyên, không có dấu chấm, dấu phẩy hay số 0 ở đầu.",
                        "khen-thuong/2023.yml", "- id: de-nghi-2023\n  tong_hop: {loai_doi_tuong: ca_nhan, so_luong: 1.000}\n  trang_thai: de_nghi\n")
-LIEN_KET_KHONG_HOP_LE = Code("lien-ket-khong-hop-le", "Địa chỉ web không an toàn", "Chỉ dùng địa chỉ bắt đầu bằng https://.",
+LIEN_KET_KHONG_HOP_LE = Code("lien-ket-khong-hop-le", "Địa chỉ web không an toàn",
+                             "Chỉ dùng địa chỉ bắt đầu bằng https:// (hoặc http:// với trang chưa có bản https://).",
                              "van-ban/2023.yml", "- id: 45-kh-ubnd-2023\n  loai: ke_hoach\n  so_ky_hieu: 45/KH-UBND\n  lien_ket: javascript:alert(1)\n")
+# A note, not a warning: many government sites serve only http://, and the issue is to accept such
+# links; a warning would stop `mkdocs build --strict` (the Pages workflow), i.e. refuse them again.
+LIEN_KET_HTTP = Code("lien-ket-http", "Địa chỉ web bắt đầu bằng http:// (lưu ý, vẫn được đăng)",
+                     "Nếu trang có bản https://, hãy dùng https:// (an toàn hơn cho người xem); nếu không, giữ http://.",
+                     "van-ban/2023.yml", "- id: 45-kh-ubnd-2023\n  loai: ke_hoach\n  so_ky_hieu: 45/KH-UBND\n  ngay: 20/03/2023\n"
+                     "  co_quan_ban_hanh: ubnd-xa\n  lien_ket: http://example.gov.vn/van-ban/45\n", severity=NOTE)
 SO_KY_HIEU_KHONG_HOP_LE = Code("so-ky-hieu-khong-hop-le", "Số, ký hiệu văn bản sai cách viết",
                                "Viết như 12/BC-UBND, 91/2017/NĐ-CP, 34-CT/TW hoặc 25/PNV, không có dấu cách; cách in sai ghi vào 'so_ky_hieu_in'.",
                                "van-ban/2023.yml", "- id: 45-kh-ubnd-2023\n  loai: ke_hoach\n  so_ky_hieu: 45/KH- UBND\n")
@@ -167,7 +179,10 @@ DU_LIEU_CA_NHAN = Code("du-lieu-ca-nhan", "Có dữ liệu cá nhân không đư
                        "Xoá thông tin đó; bảng vàng chỉ đăng họ tên, chức vụ, đơn vị và thông tin khen thưởng.",
                        "doi-tuong/doi-tuong.yml", _PERSON + "  ghi_chu: Liên hệ 0912 345 678 khi cần.\n")
 MAT_DU_LIEU = Code("mat-du-lieu", "Một mục đã công bố không còn trong dữ liệu",
-                   "Nếu vô tình xoá, khôi phục mục đó; nếu cố ý gỡ, khai báo trong data/da-go.yml (id, loai, ngay, ly_do).",
+                   "data/da-cong-bo.yml là danh sách các mục đã công bố, do lệnh python -m bangvang.manifest viết. "
+                   "Nếu vô tình xoá một mục, khôi phục mục đó; nếu cố ý gỡ, khai báo trong data/da-go.yml (id, loai, "
+                   "ngay, ly_do). Nếu cả danh sách là của một đơn vị khác (đã thay data/ bằng đơn vị mới): chạy "
+                   "python -m bangvang.init, hoặc xoá tệp đó rồi chạy python -m bangvang.manifest.",
                    "da-cong-bo.yml", "van_ban:\n  - 12-bc-ubnd-2024\n  - 45-kh-ubnd-2023\n  - 7-tb-ubnd-2023\n")
 MAU_THUAN = Code("mau-thuan", "Chi tiết mâu thuẫn (ví dụ văn bản ghi ngày trước khi cơ quan có tên đó)",
                  "Đối chiếu bản gốc. Nếu bản gốc đúng là như vậy, giữ nguyên và thêm 'giu_nguyen_ban_in' kèm một câu giải thích.",

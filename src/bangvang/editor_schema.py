@@ -12,12 +12,11 @@ checker remains the authority (dates that do not exist, references, …).
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
-from . import kinds
+from . import cli, kinds
 from .schema import record_json_schema
 
 SCHEMA_DIR = Path("schemas")
@@ -72,9 +71,11 @@ def render(schema: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bangvang.editor_schema")
+    parser = cli.parser("python -m bangvang.editor_schema",
+                        "Tạo các tệp JSON Schema (schemas/) để trình soạn thảo gợi ý và báo lỗi khi nhập dữ liệu.")
     parser.add_argument("--check", action="store_true", help="chỉ kiểm tra các tệp đã có có khớp không")
-    parser.add_argument("--out", type=Path, default=SCHEMA_DIR)
+    parser.add_argument("--out", type=Path, default=SCHEMA_DIR, metavar="THƯ_MỤC",
+                        help=f"thư mục ghi các tệp schema (mặc định: {SCHEMA_DIR})")
     args = parser.parse_args(argv)
     stale = []
     for name, schema in build_schemas().items():

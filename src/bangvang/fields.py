@@ -7,13 +7,15 @@ itself for the officers' data dictionary and as JSON Schema for editors.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, Callable
 
 from . import codes, docnumber
 from .dates import DateError, PartialDate, parse_date
 from .schema import (RECORD_TYPES, Context, FieldType, Invalid, RefValue, parse_record, record_json_schema, scalar,
                      suggest)
-from .text import slugify
+from .issues import Position
+from .text import lookalikes, slugify
 from .yamlsrc import SEQUENCE, Node
 
 
@@ -51,6 +53,7 @@ class Text(FieldType):
             ctx.issues.add(node.position, codes.CHUA_HTML, f"Có mã HTML hoặc liên kết script trong '{value[:60]}'.",
                            "Chỉ ghi chữ thường; trang web tự trình bày, không cần thẻ HTML.")
             raise Invalid
+        _report_lookalikes(node, value, ctx)
         return value
 
     def json_schema(self) -> dict:
@@ -59,6 +62,44 @@ class Text(FieldType):
         if not self.multiline:
             schema["not"] = {"type": "string", "pattern": _HTML_TAG.pattern}
         return schema
+
+
+def _report_lookalikes(node: Node, value: str, ctx: Context) -> None:
+    """One chu-gia-dang error per look-alike letter (text.LOOKALIKES), at the letter when it can be found."""
+    for index, letter, meant, word in lookalikes(value):
+        report_lookalike(ctx.issues, _letter_position(node, value, index, ctx), letter, meant, word)
+
+
+def report_lookalike(issues, where: Position, letter: str, meant: str, word: str) -> None:
+    """The chu-gia-dang error of one letter (also used for the Markdown bodies, load.py)."""
+    name = unicodedata.name(letter, "không tên")
+    issues.add(where, codes.CHU_GIA_DANG,
+               f"Chữ '{letter}' (U+{ord(letter):04X} {name}) trong '{word[:40]}' trông giống '{meant}' "
+               "nhưng là một ký tự khác; tìm kiếm và sắp xếp sẽ sai.",
+               f"Thay '{letter}' (U+{ord(letter):04X}) bằng '{meant}' (U+{ord(meant):04X}).")
+
+
+def _letter_position(node: Node, value: str, index: int, ctx: Context) -> Position:
+    """Where the letter value[index] is written: the same occurrence of it in the file, from the value on.
+
+    Plain, quoted and block values keep such a letter as written (only an escape such as "\\u00d0"
+    would not), so the n-th one in the value is the n-th one in the file from the value's start.
+    A value spans at most one line per line break or space it holds (YAML folds lines into spaces);
+    if the letter is not found there, the value's own position is used."""
+    letter, nth = value[index], value.count(value[index], 0, index)
+    start = node.column - 1
+    for number in range(node.line, node.line + value.count("\n") + value.count(" ") + 1):
+        text = ctx.issues.source_line(node.path, number)
+        if text is None:
+            break
+        at = text.find(letter, start)
+        while at >= 0:
+            if nth == 0:
+                return Position(node.path, number, at + 1)
+            nth -= 1
+            at = text.find(letter, at + 1)
+        start = 0
+    return node.position
 
 
 class Markdown(Text):
@@ -210,20 +251,34 @@ class Bool(FieldType):
         return {"type": "boolean"}
 
 
+_URL = re.compile("https?://[^\\s<>\"']+")
+
+
 class Url(FieldType):
+    """A web address: https://, or http:// for the many public sites that serve nothing else.
+
+    An http:// address is published with a note (codes.LIEN_KET_HTTP, severity NOTE): the checker
+    and the build print the hint to prefer https://, but not even a --strict build stops on it,
+    since refusing it would make such sites impossible to cite. Every other scheme (javascript:,
+    data:, file:, ftp:…) is an error."""
+
     label = "địa chỉ web (https://…)"
 
     def parse(self, node: Node, ctx: Context) -> str:
         value = scalar(node, ctx, "một địa chỉ web")
-        if not re.fullmatch(r"https://[^\s<>\"']+", value):
+        if not _URL.fullmatch(value):
             ctx.issues.add(node.position, codes.LIEN_KET_KHONG_HOP_LE,
                            f"'{value[:80]}' không phải địa chỉ web an toàn.",
-                           "Chỉ dùng địa chỉ bắt đầu bằng https://.")
+                           "Chỉ dùng địa chỉ bắt đầu bằng https:// (hoặc http:// với trang chưa có bản https://).")
             raise Invalid
+        if value.startswith("http://"):
+            ctx.issues.add(node.position, codes.LIEN_KET_HTTP,
+                           f"Địa chỉ '{value[:80]}' dùng http://, không được mã hoá; vẫn được đăng.",
+                           "Nếu trang có bản https://, hãy dùng https:// (an toàn hơn cho người xem).")
         return value
 
     def json_schema(self) -> dict:
-        return {"type": "string", "pattern": "^https://[^\\s<>\"']+$"}
+        return {"type": "string", "pattern": f"^{_URL.pattern}$"}
 
 
 PHOTO_PATH = re.compile(r"anh/[a-z0-9]+(?:[-_][a-z0-9]+)*\.(?:jpg|jpeg|png|webp)")

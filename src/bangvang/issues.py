@@ -11,6 +11,9 @@ from pathlib import Path
 
 ERROR = "lỗi"
 WARNING = "cảnh báo"
+# Something the officer may want to improve that is not wrong (an http:// link to a site without
+# https): reported by the checker and the build, but it never stops a build, not even --strict.
+NOTE = "lưu ý"
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,15 @@ class Issues:
     @property
     def warnings(self) -> list[Issue]:
         return [i for i in self.items if i.severity == WARNING]
+
+    @property
+    def notes(self) -> list[Issue]:
+        return [i for i in self.items if i.severity == NOTE]
+
+    def source_line(self, path: str, line: int) -> str | None:
+        """The text of a line of a data file read in this run (1-based), if it was kept."""
+        source = self._sources.get(path)
+        return source[line - 1] if source and 1 <= line <= len(source) else None
 
     def sorted(self) -> list[Issue]:
         return sorted(self.items, key=lambda i: (i.position.path, i.position.line, i.position.column, i.code))

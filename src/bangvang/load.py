@@ -13,7 +13,8 @@ from .issues import Issues, Position
 from .progress import FileProgress, gc_paused
 from .records import Unit
 from .schema import Context, Invalid, Record, field_specs, parse_record
-from .text import nfc
+from .fields import report_lookalike
+from .text import lookalikes, nfc
 from .yamlsrc import MAPPING, SEQUENCE, parse_yaml, read_text, split_front_matter
 
 # Files that may sit in data/ without being data.
@@ -34,6 +35,7 @@ class Dataset:
     attachments: dict[str, str] = field(default_factory=dict)  # rel path → text
     ignored: list[str] = field(default_factory=list)
     broken_ids: set[str] = field(default_factory=set)          # ids of records that failed to parse
+    partial: list[Record] = field(default_factory=list)        # those records, with what did parse
 
     def of(self, kind: str) -> list:
         return self.records.get(kind, [])
@@ -85,7 +87,7 @@ def _read_records(data: Dataset, ctx: Context, progress: FileProgress | None) ->
         if kind is None:
             continue
         data.files[rel] = kind.key
-        for record in _load_file(path, rel, kind, ctx, data.broken_ids):
+        for record in _load_file(path, rel, kind, ctx, data):
             records_read += 1
             if kind.layout == kinds.SINGLE:
                 data.unit = record  # type: ignore[assignment]
@@ -185,13 +187,13 @@ def _report_unused(data: Dataset, issues: Issues) -> None:
                            "Ghi tên tệp vào 'ban_trich_xuat' của báo cáo tương ứng, hoặc xoá tệp.")
 
 
-def _load_file(path: Path, rel: str, kind: kinds.RecordKind, ctx: Context, broken: set[str]) -> list[Record]:
+def _load_file(path: Path, rel: str, kind: kinds.RecordKind, ctx: Context, data: Dataset) -> list[Record]:
     text = read_text(path, rel, ctx.issues)
     if text is None:
         return []
     layout = kind.layout_of(path.name)
     if layout == kinds.MARKDOWN:
-        return _load_markdown(text, rel, kind, ctx, broken)
+        return _load_markdown(text, rel, kind, ctx, data)
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         ctx.issues.add(Position(rel), codes.TEP_RONG, "Tệp không có dữ liệu.",
                        "Thêm dữ liệu hoặc xoá tệp nếu không cần nữa.")
@@ -201,10 +203,10 @@ def _load_file(path: Path, rel: str, kind: kinds.RecordKind, ctx: Context, broke
     if root is None:
         if len(ctx.issues.items) == before:
             ctx.issues.add(Position(rel), codes.TEP_RONG, "Tệp không có dữ liệu.", "Thêm dữ liệu hoặc xoá tệp.")
-        broken.update(re.findall(r"^[ \t-]*id:[ \t]*['\"]?([a-z0-9-]+)", text, re.M))
+        data.broken_ids.update(re.findall(r"^[ \t-]*id:[ \t]*['\"]?([a-z0-9-]+)", text, re.M))
         return []
     if layout == kinds.SINGLE:
-        return _parse_all([root], kind, ctx, broken)
+        return _parse_all([root], kind, ctx, data)
     if root.kind == SEQUENCE and not root.value:
         ctx.issues.add(Position(rel), codes.TEP_RONG, "Tệp chỉ có một danh sách rỗng, không có dữ liệu.",
                        "Thêm dữ liệu hoặc xoá tệp.")
@@ -214,23 +216,26 @@ def _load_file(path: Path, rel: str, kind: kinds.RecordKind, ctx: Context, broke
                        f"Tệp trong '{kind.where}' phải là một danh sách, mỗi {kind.cls.LABEL} bắt đầu bằng '- '.",
                        "Xem một tệp mẫu trong cùng thư mục.")
         return []
-    return _parse_all(root.value, kind, ctx, broken)  # type: ignore[arg-type]
+    return _parse_all(root.value, kind, ctx, data)  # type: ignore[arg-type]
 
 
-def _parse_all(nodes, kind: kinds.RecordKind, ctx: Context, broken: set[str]) -> list[Record]:
+def _parse_all(nodes, kind: kinds.RecordKind, ctx: Context, data: Dataset) -> list[Record]:
     records = []
     for node in nodes:
         try:
             records.append(parse_record(kind.cls, node, ctx))
-        except Invalid:
-            # Remember the id so references to this record do not add a second, misleading error.
+        except Invalid as failed:
+            # Remember the id so references to this record do not add a second, misleading error;
+            # keep what did parse, so that its own references are still checked (validate.py).
             id_node = node.get("id") if node.kind == MAPPING else None
             if id_node is not None and id_node.kind == "scalar":
-                broken.add(id_node.value)
+                data.broken_ids.add(id_node.value)
+            if failed.partial is not None:
+                data.partial.append(failed.partial)
     return records
 
 
-def _load_markdown(text: str, rel: str, kind: kinds.RecordKind, ctx: Context, broken: set[str]) -> list[Record]:
+def _load_markdown(text: str, rel: str, kind: kinds.RecordKind, ctx: Context, data: Dataset) -> list[Record]:
     split = split_front_matter(text)
     if split is None:
         ctx.issues.add(Position(rel), codes.THIEU_PHAN_DAU,
@@ -248,8 +253,11 @@ def _load_markdown(text: str, rel: str, kind: kinds.RecordKind, ctx: Context, br
     if root.kind != MAPPING:
         ctx.issues.add(root.position, codes.SAI_KIEU, "Phần thông tin đầu tệp phải gồm các dòng 'truong: giá trị'.", "")
         return []
-    records = _parse_all([root], kind, ctx, broken)
+    records = _parse_all([root], kind, ctx, data)
     body = nfc(body)
+    for index, letter, meant, word in lookalikes(body):
+        line = body_line + body.count("\n", 0, index)
+        report_lookalike(ctx.issues, Position(rel, line, index - body.rfind("\n", 0, index)), letter, meant, word)
     limit = kind.body_limit or 0
     if len(body) > limit:
         ctx.issues.add(Position(rel, body_line), codes.QUA_DAI, f"Nội dung dài {len(body):,} ký tự, vượt giới hạn {limit:,} ký tự.",

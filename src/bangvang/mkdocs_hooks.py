@@ -102,6 +102,8 @@ def on_config(config, **kwargs):
         raise PluginError(_refusal(issues, config.strict))
     for warning in issues.warnings:
         log.warning(issues.format(warning))
+    for note in issues.notes:  # severity NOTE: shown, at info level, so that --strict does not count it
+        log.info(issues.format(note))
     view = publish(model)  # the one thing every output is made from
     _configure_site(config, view.unit)
     if str(folder) not in [str(w) for w in config.watch]:

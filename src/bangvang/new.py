@@ -11,13 +11,12 @@ shown. An existing file is never overwritten.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from datetime import date
 from pathlib import Path
 
-from . import kinds
+from . import cli, kinds
 from .fields import Bool, Int, ListOf, Object, Year
 from .load import load
 from .model import build_model
@@ -94,13 +93,13 @@ def _unique(base: str, taken: set[str]) -> str:
     return candidate
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m bangvang.new",
-                                     description="Tạo một mục dữ liệu mới, có sẵn các trường và lời giải thích.")
-    parser.add_argument("--data", default="data", help="thư mục dữ liệu (mặc định: data)")
+def build_parser() -> cli.Parser:
+    parser = cli.parser("python -m bangvang.new", "Tạo một mục dữ liệu mới, có sẵn các trường và lời giải thích.")
+    parser.add_argument("--data", default="data", metavar="THƯ_MỤC", help="thư mục dữ liệu (mặc định: data)")
     parsers = parser.add_subparsers(dest="kind", required=True, metavar="loại")
     for folder, kind in KINDS.items():
-        sub = parsers.add_parser(folder, help=f"{kind.title.lower()} mới (data/{folder}/)")
+        sub = parsers.add_parser(folder, help=f"{kind.title.lower()} mới (data/{folder}/)",
+                                 description=f"Tạo {kind.title.lower()} mới trong data/{folder}/.")
         sub.add_argument("--id", help="mã định danh; bỏ trống để tự tạo từ tên")
         for dest, spec, required in _options(kind.cls, also=kind.scaffold_needs):
             multiple = isinstance(spec.type, ListOf)

@@ -24,7 +24,12 @@ RECORD_TYPES: dict[str, type] = {}
 
 
 class Invalid(Exception):
-    """Raised by a field type after it has recorded the issue."""
+    """Raised by a field type after it has recorded the issue. `partial`: what a record that failed
+    still holds (the fields that parsed), so that the rest of it is checked in the same run."""
+
+    def __init__(self, partial=None):
+        super().__init__()
+        self.partial = partial
 
 
 @dataclass
@@ -186,13 +191,50 @@ def parse_record(cls: type, node: Node, ctx: Context):
                            f"Thêm dòng '{spec.key}: …'" + (f", ví dụ: {spec.key}: {spec.example}" if spec.example else "") + ".")
             failed = True
     if failed:
-        raise Invalid
+        raise Invalid(_partial(cls, values, positions, failed_attrs, node, ctx))
     record = cls(**values)
     record._positions = positions
     record._position = node.position
     for rule in cls.RULES:
         rule(record, ctx)
     return record
+
+
+class _Failed:
+    """What a rule reads in place of a field whose value did not parse: any use of it skips the rule
+    (that field's error is already reported; a second one about it would mislead)."""
+
+    def _skip(self, *args, **kwargs):
+        raise _SkipRule
+
+    __bool__ = __eq__ = __ne__ = __iter__ = __len__ = __getattr__ = __getitem__ = __hash__ = __str__ = _skip
+
+
+class _SkipRule(Exception):
+    pass
+
+
+def _partial(cls: type, values: dict[str, Any], positions: dict[str, Node], failed: set[str], node: Node,
+             ctx: Context):
+    """A record that failed, with the fields that parsed: its references and its own rules are still
+    checked, so that one error never hides another (the count does not depend on what is fixed first).
+    It is never published. A rule that reads a field that failed is skipped for it."""
+    partial = cls.__new__(cls)
+    Record.__post_init__(partial)
+    empty = {spec.attr: [] if getattr(spec.type, "many", False) else None for spec in field_specs(cls)}
+    for attr, value in empty.items():
+        setattr(partial, attr, _Failed() if attr in failed else values.get(attr, value))
+    partial._positions, partial._position = positions, node.position
+    if values.get("id") is None:
+        return None  # nothing can refer to it, and its rules would name nothing
+    for rule in cls.RULES:
+        try:
+            rule(partial, ctx)
+        except _SkipRule:
+            pass
+    for attr in failed:
+        setattr(partial, attr, empty[attr])  # the rest of the checks walk it as a record without that field
+    return partial
 
 
 def record_json_schema(cls: type) -> dict:

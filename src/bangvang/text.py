@@ -129,3 +129,52 @@ def person_sort_key(family: str, middle: str | None, given: str) -> tuple:
 def has_marks(text: str) -> bool:
     """True when `text` carries any Vietnamese diacritic (or đ)."""
     return fold(text) != text.lower()
+
+
+# Letters of other alphabets that look like a Latin or Vietnamese letter, with the letter meant.
+# Text pasted from PDFs and from documents set in other fonts brings them in: the page looks right,
+# but search, sorting and slugs do not match the word ('Ðặng' is not found by "Đặng" or "dang").
+LOOKALIKES: dict[str, str] = {
+    # Latin letters that are not Vietnamese: Icelandic eth and the African D, for Đ đ
+    "Ð": "Đ", "ð": "đ", "Ɖ": "Đ",
+    # Cyrillic
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
+    "Т": "T", "Х": "X", "У": "Y", "Ү": "Y", "І": "I", "Ј": "J", "Ѕ": "S",
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j",
+    "ѕ": "s", "ԁ": "d", "һ": "h", "ӏ": "l", "ԛ": "q", "ԝ": "w",
+    # Greek
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
+    "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+    "ο": "o", "α": "a", "ν": "v", "ι": "i", "κ": "k", "ρ": "p", "υ": "u", "ϲ": "c", "ϳ": "j",
+    "ό": "ó", "ί": "í",
+}
+_LOOKALIKE = re.compile("[" + "".join(LOOKALIKES) + "]")
+_WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")
+_FOREIGN_SCRIPTS = ("CYRILLIC", "GREEK")
+
+
+def _foreign(ch: str) -> bool:
+    """A Cyrillic or Greek letter (or a combining mark, which belongs to the letter before it)."""
+    return unicodedata.combining(ch) > 0 or unicodedata.name(ch, "").startswith(_FOREIGN_SCRIPTS)
+
+
+def lookalikes(text: str) -> list[tuple[int, str, str, str]]:
+    """(index, letter, letter meant, word) for each look-alike letter in a word that is not foreign.
+
+    A word written wholly in Cyrillic or Greek ('Москва', 'λόγος') is a real foreign word and is
+    left alone; a look-alike in a word with Latin letters ('Nguyễn Vаn' with a Cyrillic 'а'), and
+    the eth 'Ð' anywhere, is a letter pasted by mistake.
+
+    >>> lookalikes("Ðặng Vаn Москва")
+    [(0, 'Ð', 'Đ', 'Ðặng'), (6, 'а', 'a', 'Vаn')]
+    """
+    if text.isascii() or _LOOKALIKE.search(text) is None:  # the usual case, decided in C
+        return []
+    found = []
+    for word in _WORD.finditer(text):
+        letters = word.group()
+        if _LOOKALIKE.search(letters) is None or all(_foreign(ch) for ch in letters):
+            continue
+        found += [(word.start() + m.start(), m.group(), LOOKALIKES[m.group()], letters)
+                  for m in _LOOKALIKE.finditer(letters)]
+    return found

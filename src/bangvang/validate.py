@@ -73,7 +73,9 @@ def _check_urls(data: Dataset, issues: Issues) -> None:
 
 
 def _check_refs(data: Dataset, ids: dict[str, dict[str, Record]], issues: Issues) -> None:
-    everything = [r for records in data.records.values() for r in records] + ([data.unit] if data.unit else [])
+    # Records that failed to parse are checked too, with what did parse: one error never hides another.
+    everything = [r for records in data.records.values() for r in records] + data.partial \
+        + ([data.unit] if data.unit else [])
     for record in everything:
         for ref in iter_refs(record):
             if ref.id in ids[ref.kind] or ref.id in data.broken_ids:
