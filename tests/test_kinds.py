@@ -62,6 +62,7 @@ ARTICLE = """\
   ngay: 20/05/2024
   lien_ket: https://bao.example.org/bieu-duong
 """
+FORMER = "- id: xa-cu\n  ten: xã Cũ\n  loai: xa\n"
 REMOVAL = "- id: giay-khen-cu\n  loai: khen_thuong\n  ngay: 05/03/2025\n  ly_do: Gỡ theo đề nghị của người được nêu tên.\n"
 
 
@@ -69,7 +70,8 @@ REMOVAL = "- id: giay-khen-cu\n  loai: khen_thuong\n  ngay: 05/03/2025\n  ly_do:
 def folder(tmp_path_factory):
     return write_tree(tmp_path_factory.mktemp("kinds"), {"dien-hinh/nguoi-lam-duong.md": STORY, "da-go.yml": REMOVAL,
                                                                 "dien-hinh/cong-nhan.yml": RECOGNITION,
-                                                                "su-kien/2024.yml": EVENT, "bai-viet/2024.yml": ARTICLE})
+                                                                "su-kien/2024.yml": EVENT, "bai-viet/2024.yml": ARTICLE,
+                                                                "don-vi-cu.yml": FORMER})
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +117,8 @@ def test_each_record_has_its_page_and_is_in_search(kind, view, site):
 @pytest.mark.parametrize("kind", kinds.with_lists(), ids=lambda k: k.key)
 def test_its_list_is_a_tab_and_links_every_record(kind, view, site):
     home = site.page("")
-    assert f'href="{kind.listing.path}" class="md-tabs__link' in home
+    tab = f'href="{kind.listing.path}" class="md-tabs__link'
+    assert (tab in home) == (kind.listing.nav is not None)  # a list without a tab is linked from its pages
     listing = site.page(kind.listing.path)
     for record in view.listed(kind.key):
         target = f'href="{relative(view.path(record), kind.listing.path)}"' if kind.page else f'id="{record.id}"'

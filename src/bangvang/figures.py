@@ -40,7 +40,7 @@ class Figures:
             "when": lambda a: award_span(a).label,
             "authority": lab.authority,
             "reason": lambda a: a.reason or a.movements or a.movement_printed or self.view.is_anonymous(a),
-            "decision": lambda a: a.decision or a.revoked_by or a.sources,
+            "decision": lambda a: a.decision or a.revoked_by or a.sources or a.handed_over or self.view.events_of_award[a.id],
             "count": lambda a: a.group is None or a.group.count,
         }
         return {name: sum(1 for a in awards if stated(a)) for name, stated in columns.items()} | {"rows": len(awards)}

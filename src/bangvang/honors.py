@@ -11,7 +11,7 @@ from typing import ClassVar
 from . import codes, vocab
 from .dates import PartialDate
 from .fields import Choice, Date, Id, ListOf, Markdown, Object, Ref, Text, Url
-from .parts import AggregateRecipients, Consent, Period, Photo, Source
+from .parts import AggregateRecipients, Consent, Period, Photo, Source, former_unit
 from .schema import Context, Record, RefValue, fld
 
 
@@ -97,6 +97,7 @@ class Event(Record):
     description: str | None = fld("mo_ta", Markdown(20000), "Tường thuật ngắn (Markdown).")
     photo: Photo | None = fld("anh", Object(Photo), "Ảnh sự kiện (không bắt buộc); cần sự đồng ý của người trong ảnh.")
     sources: list[Source] = fld("nguon", ListOf(Object(Source)), "Nơi sự kiện được nêu.")
+    former_unit: RefValue | None = former_unit()
     note: str | None = fld("ghi_chu", Text(2000, multiline=True), "Ghi chú.")
 
 

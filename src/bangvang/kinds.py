@@ -27,6 +27,7 @@ from typing import Callable
 from . import vocab
 from .honors import Article, Event, Model
 from .records import Award, Body, Document, Movement, Recipient, Removal, Report, Unit
+from .units import FormerUnit
 from .schema import field_specs
 from .text import person_sort_key, slugify, sort_key
 
@@ -38,7 +39,7 @@ class ListPage:
     """The page that lists every record of a kind, and its tab in the navigation."""
 
     path: str                     # site path: "phong-trao/"
-    nav: str                      # the tab's label: "Phong trào"
+    nav: str | None               # the tab's label: "Phong trào"; None: no tab (linked from other pages)
     title: str                    # the page's title: "Phong trào thi đua"
     template: str
     description: str              # for links shared and search engines; "{unit}" is the unit's name
@@ -144,6 +145,12 @@ def recipient_order(r: Recipient):
     return (1, sort_key(r.name))
 
 
+def _former_order(unit: FormerUnit):
+    """Former units: those that ended last first, then by name."""
+    when = unit.end.last_day if unit.end else date.max
+    return (-when.toordinal(), sort_key(unit.name))
+
+
 def dated_order(record):
     """Events, models and articles: newest first, undated last, then by id."""
     when = record.date.first_day if record.date else date.min
@@ -182,6 +189,10 @@ def _award_id(values: dict) -> str:
 KINDS: tuple[RecordKind, ...] = (
     RecordKind("don_vi", Unit, "don-vi.yml", SINGLE, "Đơn vị", order=lambda u: 0, manifest=False),
     RecordKind("co_quan", Body, "co-quan.yml", LIST, "Cơ quan", order=lambda b: b.id, table="co-quan"),
+    RecordKind("don_vi_cu", FormerUnit, "don-vi-cu.yml", LIST, "Đơn vị cũ", order=_former_order,
+               listing=ListPage("lich-su/", None, "Lịch sử đơn vị", "history.html",
+                                "Các đơn vị cũ đã hợp thành {unit}, và các lần sáp nhập, chia tách, đổi tên.", 92),
+               table="don-vi-cu"),
     RecordKind(
         "van_ban", Document, "van-ban", LIST, "Văn bản", order=document_order,
         page="van-ban/{id}/", template="document.html", heading=lambda d, v: d.display_title,
@@ -195,7 +206,8 @@ KINDS: tuple[RecordKind, ...] = (
         summary=lambda r, v: r.summary or r.display_title, toc=True,
         listing=ListPage("bao-cao/", "Báo cáo", "Báo cáo", "reports.html",
                          "Toàn văn các báo cáo thi đua, khen thưởng của {unit}.", 60),
-        table="bao-cao", search_rank=4, new_id=_document_id, body_limit=300_000),
+        table="bao-cao", search_rank=4, new_id=_document_id, body_limit=300_000,
+        scaffold_needs=("ky", "noi_nhan")),  # a stored copy may lack them; a report being filed has them
     RecordKind(
         "phong_trao", Movement, "phong-trao", LIST, "Phong trào thi đua", order=lambda m: sort_key(m.name),
         page="phong-trao/{id}/", template="movement.html", heading=lambda m, v: m.name,

@@ -140,3 +140,12 @@ class Labels:
         parts += [f"Khen thưởng {'; '.join(counted)}."] if counted else []
         return " ".join(parts)
 
+    def title_of(self, record) -> str:
+        """A record named as its page names it; an award (no page) by its title or form and recipient."""
+        kind = kinds.kind_of(record)
+        if kind.heading:
+            return kind.heading(record, self.view)
+        if kind.key == "khen_thuong":
+            return f"{record.what or 'Khen thưởng'} — {self.recipient(record)}"
+        return getattr(record, "name", None) or getattr(record, "title", None) or record.id
+

@@ -23,6 +23,7 @@ class Links:
         self._link_documents()
         self._link_models()
         self._link_events()
+        self._link_former_units()
 
     def get(self, ref):
         """The record a reference names."""
@@ -85,6 +86,15 @@ class Links:
         for model in self.of("dien_hinh"):
             for event in self.events_of_model[model.id]:
                 _add_once(self.events_of_recipient[model.recipient.id], event)
+
+    def _link_former_units(self) -> None:
+        """The records that say they belong to each former unit (xã X (cũ)), in registry order."""
+        self.of_former: dict[str, list] = defaultdict(list)
+        for kind in kinds.KINDS:
+            for record in self.of(kind.key) if kind.layout != kinds.SINGLE else ():
+                ref = getattr(record, "former_unit", None)
+                if ref is not None:
+                    self.of_former[ref.id].append(record)
 
 
 def _add_once(events: list, event) -> None:

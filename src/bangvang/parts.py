@@ -14,6 +14,11 @@ from .fields import Bool, Choice, Date, Int, ListOf, Object, PhotoPath, Ref, Tex
 from .schema import Context, Record, RefValue, fld
 
 
+def former_unit():
+    """The field naming the former unit (xã X (cũ)) a record belongs to: the same in every kind."""
+    return fld("don_vi_cu", Ref("don_vi_cu"), "Đơn vị cũ (trước sáp nhập) mà mục này thuộc về, mã trong don-vi-cu.yml.")
+
+
 PLANNED_YEARS = 10  # a period's end may be planned: "giai đoạn 2025 - 2030"
 
 
@@ -60,6 +65,22 @@ class UnitPeriod(Record):
     ending: str | None = fld("ket_thuc", Text(300), "Điều gì xảy ra khi thời kỳ kết thúc (đổi tên, sáp nhập…).")
     ending_basis: RefValue | None = fld("can_cu_ket_thuc", Ref("van_ban"), "Văn bản quy định việc kết thúc.")
     note: str | None = fld("ghi_chu", Text(1000, multiline=True), "Ghi chú.")
+
+
+@dataclass(kw_only=True)
+class UnitChange(Record):
+    """Một lần sáp nhập, chia tách, đổi tên… làm thay đổi đơn vị, với ngày và căn cứ pháp lý."""
+
+    LABEL = "thay đổi đơn vị hành chính"
+    date: PartialDate = fld("ngay", Date(), "Ngày có hiệu lực.", required=True, example="01/07/2025")
+    kind: str = fld("loai", Choice(vocab.UNIT_CHANGES), "Sáp nhập, chia tách, đổi tên…", required=True,
+                    example="sap_nhap")
+    description: str = fld("mo_ta", Text(1000, multiline=True), "Điều gì thay đổi, như văn bản ghi.", required=True,
+                           example="Sáp nhập xã An Phú và xã An Hòa vào xã An Bình.")
+    former: list[RefValue] = fld("don_vi_cu", ListOf(Ref("don_vi_cu")), "Các đơn vị cũ liên quan (mã trong don-vi-cu.yml).")
+    basis: RefValue | None = fld("can_cu", Ref("van_ban"), "Văn bản quy định thay đổi (mã trong van-ban/).")
+    basis_printed: str | None = fld("can_cu_in", Text(300), "Văn bản quy định thay đổi, ghi như bản in, khi chưa khai "
+                                    "báo trong van-ban/.", example="Nghị quyết số …/NQ-UBTVQH15")
 
 
 @dataclass(kw_only=True)

@@ -16,7 +16,7 @@ from . import codes, vocab
 from .dates import PartialDate
 from .docnumber import DocNumber
 from .fields import Bool, Choice, Date, DocNumber as DocNumberField, Id, Int, ListOf, Markdown, Object, Ref, Text, Url, Year
-from .parts import PLANNED_YEARS, AggregateRecipients, BodyName, Period, Photo, Signature, Source, UnitPeriod, periods_ordered
+from .parts import PLANNED_YEARS, AggregateRecipients, BodyName, Period, UnitChange, former_unit, Photo, Signature, Source, UnitPeriod, periods_ordered
 from .schema import Context, Record, RefValue, fld
 
 KEPT_AS_PRINTED = ("Ghi chú khi giữ nguyên một chi tiết mâu thuẫn đúng như bản in "
@@ -54,6 +54,18 @@ class Unit(Record):
     data_licence_url: str | None = fld("giay_phep_lien_ket", Url(), "Địa chỉ toàn văn giấy phép (https://…).")
     site_url: str | None = fld("dia_chi_trang", Url(), "Địa chỉ công bố trang (https://…).")
     repo_url: str | None = fld("kho_du_lieu", Url(), "Địa chỉ kho GitHub chứa dữ liệu (https://github.com/…).")
+    other_names: list[str] = fld("ten_khac", ListOf(Text(120)),
+                                 "Cách viết khác của tên đơn vị (Đăk/Đak, Rtô/RTô…); tìm kiếm tìm được theo mọi cách viết.")
+    local_words: list[str] = fld("khu_dan_cu", ListOf(Text(40)),
+                                 "Tên gọi các khu dân cư của đơn vị, như văn bản dùng: thôn, tổ dân phố, khối, ấp, khóm, "
+                                 "bản, buôn, làng, plei, sóc…", example="thôn")
+    changes: list[UnitChange] = fld("lich_su", ListOf(Object(UnitChange)),
+                                    "Các lần sáp nhập, chia tách, đổi tên… của đơn vị, từ cũ đến mới.")
+
+    @property
+    def local_word(self) -> str:
+        """The unit's words for its neighbourhoods ('thôn, buôn'), or the generic 'khu dân cư'."""
+        return ", ".join(self.local_words) if self.local_words else "khu dân cư"
 
 
 @dataclass(kw_only=True)
@@ -99,6 +111,7 @@ class Document(Record):
     summary: str | None = fld("trich_yeu", Text(1000), "Trích yếu: văn bản về việc gì.")
     link: str | None = fld("lien_ket", Url(), "Địa chỉ bản chính thức trên cổng thông tin (https://…).")
     sources: list[Source] = fld("nguon", ListOf(Object(Source)), "Nơi văn bản này được nhắc đến.")
+    former_unit: RefValue | None = former_unit()
     note: str | None = fld("ghi_chu", Text(2000, multiline=True), "Ghi chú.")
     kept_as_printed: str | None = _kept_as_printed()
 
@@ -148,9 +161,11 @@ class Report(Document):
     answers: RefValue | None = fld("tra_loi", Ref("van_ban"), "Văn bản mà báo cáo này trả lời (thực hiện).")
     addressee: str | None = fld("kinh_gui", Text(300), "Nơi báo cáo gửi đến.")
     period: Period | None = fld("giai_doan", Object(Period), "Giai đoạn báo cáo.")
-    signature: Signature = fld("ky", Object(Signature), "Khối chữ ký.", required=True)
+    signature: Signature | None = fld("ky", Object(Signature),
+                                      "Khối chữ ký; bỏ trống nếu bản lưu không có (trang không tự dựng chữ ký).")
     recipients: list[str] = fld("noi_nhan", ListOf(Text(200), min_items=1),
-                                "Nơi nhận, mỗi dòng một nơi, giữ nguyên dấu ';' và '.' như bản in.", required=True)
+                                "Nơi nhận, mỗi dòng một nơi, giữ nguyên dấu ';' và '.' như bản in; bỏ trống nếu bản lưu "
+                                "không có.")
     reconstructed: list[str] = fld("phuc_dung", ListOf(Choice(vocab.REPORT_PARTS)),
                                    "Các thành phần không có trong bản gốc mà được dựng lại.")
     reconstructed_note: str | None = fld("ghi_chu_phuc_dung", Text(1000, multiline=True),
@@ -189,6 +204,7 @@ class Movement(Record):
     description: str | None = fld("mo_ta", Markdown(20000), "Mô tả (Markdown).")
     status: str | None = fld("trang_thai", Choice(vocab.MOVEMENT_STATUS), "Tình trạng; bỏ trống nếu không rõ.")
     sources: list[Source] = fld("nguon", ListOf(Object(Source)), "Nơi phong trào được nêu.")
+    former_unit: RefValue | None = former_unit()
     note: str | None = fld("ghi_chu", Text(2000, multiline=True), "Ghi chú.")
     kept_as_printed: str | None = _kept_as_printed()
 
@@ -217,7 +233,10 @@ class Recipient(Record):
                     example="An")
     role: str | None = fld("chuc_vu", Text(200), "Chức vụ (cá nhân).")
     affiliation: str | None = fld("don_vi", Text(200), "Đơn vị công tác hoặc tổ chức.")
-    neighbourhood: str | None = fld("to_dan_pho", Text(100), "Tổ dân phố, thôn.", example="Tổ dân phố 3")
+    neighbourhood: str | None = fld("to_dan_pho", Text(100),
+                                    "Khu dân cư (thôn, tổ dân phố, buôn… như đơn vị gọi; tên trường giữ như cũ).",
+                                    example="Thôn 3")
+    former_unit: RefValue | None = former_unit()
     description: str | None = fld("mo_ta", Markdown(5000), "Giới thiệu ngắn (Markdown).")
     photo: Photo | None = fld("anh", Object(Photo), "Ảnh (không bắt buộc); chỉ đăng khi người trong ảnh đã đồng ý.")
     visibility: str | None = fld("hien_thi", Choice(vocab.VISIBILITY),
@@ -285,6 +304,11 @@ class Award(Record):
     movement_printed: str | None = fld("phong_trao_in", Text(300),
                                        "Phong trào đúng như bản in khi văn bản không nêu rõ tên.")
     reason: str | None = fld("ly_do", Text(1000), "Lý do, thành tích.")
+    handed_over: PartialDate | None = fld("ngay_trao", Date(), "Ngày trao (thường sau ngày quyết định); sự kiện trao "
+                                          "ghi ở su-kien/.", example="20/05/2025")
+    presenter_printed: str | None = fld("nguoi_trao_in", Text(300), "Người trao, như bản in.",
+                                        example="Chủ tịch UBND tỉnh")
+    former_unit: RefValue | None = former_unit()
     status: str = fld("trang_thai", Choice(vocab.AWARD_STATUS), "Đề nghị, đã khen thưởng hay đã thu hồi.",
                       required=True, example="da_tang")
     revoked_by: RefValue | None = fld("van_ban_thu_hoi", Ref("van_ban"), "Văn bản hủy bỏ, thu hồi (nếu có).")

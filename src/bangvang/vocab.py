@@ -193,3 +193,13 @@ SOURCE_KINDS = {  # sources that are not official documents
     "mang_xa_hoi": Term("Trang mạng xã hội", "Bài trên trang chính thức của cơ quan, đơn vị trên mạng xã hội."),
     "khac": Term("Nguồn khác"),
 }
+
+UNIT_CHANGES = {  # what changed an administrative unit (Nghị quyết của UBTVQH, Nghị định…)
+    "sap_nhap": Term("Sáp nhập", "Các đơn vị hợp thành một; từ 01/07/2025 hầu hết xã, phường được lập như vậy."),
+    "chia_tach": Term("Chia tách", "Một đơn vị tách thành nhiều đơn vị."),
+    "thanh_lap": Term("Thành lập"),
+    "doi_ten": Term("Đổi tên"),
+    "nang_cap": Term("Chuyển đổi loại đơn vị", "Ví dụ xã lên thị trấn, thị trấn lên phường."),
+    "dieu_chinh": Term("Điều chỉnh địa giới"),
+    "khac": Term("Thay đổi khác"),
+}
