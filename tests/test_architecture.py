@@ -24,11 +24,12 @@ LAYERS = ["base", "read", "schema", "load", "validate", "model", "public", "page
 LAYER_OF = {
     # base: text, dates and numbers; issues and their codes — used everywhere
     "__init__": "base", "text": "base", "dates": "base", "docnumber": "base", "clock": "base", "progress": "base",
-    "vocab": "base", "issues": "base", "codes": "base",
+    "vocab": "base", "issues": "base", "codes": "base", "cli": "base",
     # reading a data file into nodes that remember where each value was written
     "yamlsrc": "read",
     # the schema, declared once, and the registry of record kinds
-    "schema": "schema", "fields": "schema", "parts": "schema", "records": "schema", "honors": "schema", "walk": "schema",
+    "schema": "schema", "fields": "schema", "parts": "schema", "records": "schema", "honors": "schema", "units": "schema",
+    "walk": "schema",
     "kinds": "schema",
     # reading data/
     "load": "load", "images": "load",
@@ -45,7 +46,7 @@ LAYER_OF = {
     "dictionary": "pages", "error_guide": "pages", "thumbnails": "pages",
     # drivers: MkDocs and the command lines
     "mkdocs_hooks": "site", "strict": "site", "compact": "site", "csp": "site", "check": "site", "new": "site",
-    "editor_schema": "site",
+    "editor_schema": "site", "init": "site", "newunit": "site",
 }
 # Outputs read the public view only; the one exception runs the checker on the guide's examples.
 OUTPUT_EXCEPTIONS = {"error_guide"}

@@ -14,9 +14,11 @@ import pytest
 
 from bangvang.editor_schema import build_schemas, globs, render
 
+from sitebuild import SEED_DATA
+
 REPO = Path(__file__).resolve().parent.parent
 SCHEMAS = REPO / "schemas"
-DATA_SETS = [REPO / "data", REPO / "tests" / "fixtures" / "xa-an-binh" / "data"]
+DATA_SETS = [SEED_DATA, REPO / "tests" / "fixtures" / "xa-an-binh" / "data"]
 
 
 def check(schema: str, *files: Path) -> subprocess.CompletedProcess:

@@ -9,11 +9,10 @@ declared removals, so regenerating it can never hide an accidental loss.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
-from . import codes, kinds
+from . import cli, codes, kinds
 from .issues import Issues, Position
 from .load import MANIFEST_FILE, Dataset, load
 from .yamlsrc import MAPPING, SCALAR, SEQUENCE, parse_yaml, read_text
@@ -62,52 +61,90 @@ def read_manifest(root: Path, issues: Issues) -> dict[str, dict[str, Position]] 
     return result
 
 
+FOREIGN_AT = 10      # a list is taken for another unit's when at least this many of its ids are missing…
+FOREIGN_SHARE = 0.8  # …and they are this share of it or more (ids such as 'ubnd-tinh' are common to every unit)
+NEW_UNIT_HINT = ("Nếu đây là đơn vị mới: chạy python -m bangvang.init để tạo thư mục dữ liệu mới, hoặc xoá tệp "
+                 f"{MANIFEST} rồi chạy python -m bangvang.manifest để viết lại danh sách theo dữ liệu hiện có. "
+                 "Nếu dữ liệu bị xoá nhầm: khôi phục (ví dụ git restore data/).")
+
+
+def missing_ids(published: dict[str, dict[str, Position]], data: Dataset) -> list[tuple[str, str, Position]]:
+    """(kind, id, line) of each published id that is neither in the data nor declared removed."""
+    present = current_ids(data)
+    declared = {(r.kind, r.id) for r in data.of("da_go")}  # type: ignore[attr-defined]
+    return [(kind, record_id, position) for kind, ids in published.items() for record_id, position in ids.items()
+            if record_id not in present[kind] and (kind, record_id) not in declared
+            and record_id not in data.broken_ids]
+
+
+def is_foreign(missing: int, listed: int) -> bool:
+    """Most of the list is missing: it is another unit's (the bundled ward's, kept when data/ was replaced),
+    or the data was wiped. Either way one error says so, instead of one per id."""
+    return missing >= FOREIGN_AT and missing >= FOREIGN_SHARE * listed
+
+
 def check_removals(data: Dataset, issues: Issues) -> None:
     """Every published id is still in data/, or its removal is declared."""
     published = read_manifest(data.root, issues)
     if published is None:
         return
-    present = current_ids(data)
-    declared = {(r.kind, r.id) for r in data.of("da_go")}  # type: ignore[attr-defined]
-    for kind, ids in published.items():
-        for record_id, position in ids.items():
-            if record_id in present[kind] or (kind, record_id) in declared or record_id in data.broken_ids:
-                continue
-            issues.add(position, codes.MAT_DU_LIEU,
-                       f"Mục '{record_id}' ({kind}) đã được công bố nhưng không còn trong dữ liệu.",
-                       "Nếu vô tình xoá, khôi phục mục đó. Nếu cố ý gỡ, khai báo trong data/da-go.yml: "
-                       "id, loai, ngay, ly_do.")
+    missing = missing_ids(published, data)
+    listed = sum(len(ids) for ids in published.values())
+    if is_foreign(len(missing), listed):
+        examples = ", ".join(f"'{record_id}'" for _, record_id, _ in missing[:3])
+        issues.add(Position(f"{data.root.name}/{MANIFEST}"), codes.MAT_DU_LIEU,
+                   f"Tệp {MANIFEST} là danh sách các mục đã công bố của một đơn vị khác, hoặc dữ liệu đã bị xoá gần "
+                   f"hết: {len(missing)} trong {listed} mục của danh sách không có trong dữ liệu (ví dụ {examples}).",
+                   NEW_UNIT_HINT)
+        return
+    for kind, record_id, position in missing:
+        issues.add(position, codes.MAT_DU_LIEU,
+                   f"Mục '{record_id}' ({kind}) có trong {MANIFEST}, danh sách các mục đã công bố, nhưng không còn "
+                   "trong dữ liệu.",
+                   "Nếu vô tình xoá, khôi phục mục đó. Nếu cố ý gỡ, khai báo trong data/da-go.yml: id, loai, ngay, "
+                   "ly_do. Danh sách do lệnh python -m bangvang.manifest viết, không sửa tay.")
+
+
+def manifest_text(present: dict[str, set[str]]) -> str:
+    """The manifest listing `present` (ids by namespace; a namespace left out is listed empty)."""
+    lines = [HEADER]
+    for kind in KINDS:
+        ids = sorted(present.get(kind, ()))
+        lines.append(f"{kind}:" + ("" if ids else " []"))
+        lines += [f"  - {i}" for i in ids]
+    return "\n".join(lines) + "\n"
 
 
 def write_manifest(root: Path) -> tuple[int, list[str]]:
-    """Rewrite the manifest: (number of ids, undeclared losses that block the rewrite)."""
+    """Rewrite the manifest: (number of ids written, or listed when refused; undeclared losses that block it)."""
     data, issues = load(root)
     old = read_manifest(root, Issues(root)) or {}
-    present = current_ids(data)
-    declared = {(r.kind, r.id) for r in data.of("da_go")}  # type: ignore[attr-defined]
-    lost = [f"{kind}: {i}" for kind, ids in old.items() for i in ids
-            if i not in present[kind] and (kind, i) not in declared and i not in data.broken_ids]
+    lost = [f"{kind}: {record_id}" for kind, record_id, _ in missing_ids(old, data)]
     if lost:
-        return 0, lost
-    lines = [HEADER]
-    total = 0
-    for kind in KINDS:
-        ids = sorted(present[kind])
-        total += len(ids)
-        lines.append(f"{kind}:" + ("" if ids else " []"))
-        lines += [f"  - {i}" for i in ids]
-    (root / MANIFEST).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return total, []
+        return sum(len(ids) for ids in old.values()), lost
+    present = current_ids(data)
+    (root / MANIFEST).write_text(manifest_text(present), encoding="utf-8")
+    return sum(len(ids) for ids in present.values()), []
+
+
+def refusal(lost: list[str], listed: int) -> str:
+    """Why the list was not rewritten: the ids lost, or, when most of the list is lost, what that means."""
+    if is_foreign(len(lost), listed):
+        return (f"Không cập nhật danh sách: {len(lost)} trong {listed} mục của {MANIFEST} không có trong dữ liệu; "
+                "có lẽ đó là danh sách của một đơn vị khác. " + NEW_UNIT_HINT)
+    return ("Không cập nhật danh sách: các mục sau đã công bố nhưng mất khỏi dữ liệu mà chưa khai báo gỡ "
+            "trong data/da-go.yml:\n  " + "\n  ".join(lost))
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bangvang.manifest", description=__doc__.splitlines()[0])
-    parser.add_argument("data", nargs="?", default="data")
+    parser = cli.parser("python -m bangvang.manifest",
+                        "Ghi lại danh sách các mục đã công bố (data/da-cong-bo.yml); mục đã công bố mà mất "
+                        "khỏi dữ liệu thì phải khai báo gỡ trong data/da-go.yml.")
+    parser.add_argument("data", nargs="?", default="data", metavar="thư-mục", help="thư mục dữ liệu (mặc định: data)")
     args = parser.parse_args(argv)
     total, lost = write_manifest(Path(args.data))
     if lost:
-        print("Không cập nhật danh sách: các mục sau đã công bố nhưng mất khỏi dữ liệu mà chưa khai báo gỡ "
-              "trong data/da-go.yml:\n  " + "\n  ".join(lost), file=sys.stderr)
+        print(refusal(lost, total), file=sys.stderr)
         return 1
     print(f"Đã ghi {Path(args.data) / MANIFEST}: {total} mục đã công bố.")
     return 0
