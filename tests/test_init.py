@@ -110,6 +110,7 @@ def test_every_other_kind_has_an_empty_folder_with_a_guide(new_unit):
 def test_the_new_board_builds_empty_and_names_only_the_new_unit(new_site):
     home = visible_text(new_site.page(""))
     assert "xã Ea Tiêu" in home
+    assert "Xã Ea Tiêu chưa đăng khen thưởng nào trên bảng vàng." in home  # empty, and says so
     assert "<title>" in new_site.page("") and "Bảng vàng xã Ea Tiêu" in new_site.page("")
     for path in new_site.site.rglob("*"):
         if path.suffix not in (".html", ".json", ".xml", ".txt", ".csv") or "huong-dan" in path.parts:
