@@ -83,12 +83,17 @@ class PartialDate:
         'ngày 15 tháng 02 năm 2024'
         """
         if self.day:
-            month = f"{self.month:02d}" if self.month <= 2 else str(self.month)
-            return f"ngày {self.day:02d} tháng {month} năm {self.year}"
+            return f"ngày {self.day:02d} tháng {self.month_printed} năm {self.year}"
         if self.month:
-            month = f"{self.month:02d}" if self.month <= 2 else str(self.month)
-            return f"tháng {month} năm {self.year}"
+            return f"tháng {self.month_printed} năm {self.year}"
         return f"năm {self.year}"
+
+    @property
+    def month_printed(self) -> str:
+        """The month as a date line prints it: 01 and 02 zero-padded, the others not ('' if unknown)."""
+        if not self.month:
+            return ""
+        return f"{self.month:02d}" if self.month <= 2 else str(self.month)
 
 
 def in_force(start: PartialDate | None, end: PartialDate | None, when: PartialDate) -> bool:

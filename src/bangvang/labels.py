@@ -149,3 +149,10 @@ class Labels:
             return f"{record.what or 'Khen thưởng'} — {self.recipient(record)}"
         return getattr(record, "name", None) or getattr(record, "title", None) or record.id
 
+    @staticmethod
+    def event_kind(event) -> str | None:
+        """The kind of event, to say above its title; None when the title already begins with it
+        ("Đại hội thi đua yêu nước xã …" needs no "Đại hội thi đua yêu nước" above it)."""
+        label = vocab.EVENT_KINDS[event.kind].label
+        return None if label.lower() in event.title.lower() else label
+

@@ -7,7 +7,7 @@ shown by initials is named by initials, and a photo is there only when it may be
 
 from __future__ import annotations
 
-from . import kinds, vocab
+from . import kinds
 from .cards import Card
 from .labels import Labels, period_label
 from .public import PublicView
@@ -51,9 +51,7 @@ def _model_card(view: PublicView, labels: Labels, model) -> Card:
 def _event_card(view: PublicView, labels: Labels, event) -> Card:
     when = ", ".join(filter(None, [event.time, event.date.short() if event.date else None]))
     lines = tuple(filter(None, ["; ".join(filter(None, [when, event.place])), labels.honored(event)]))
-    kind = vocab.EVENT_KINDS[event.kind].label
-    kicker = view.unit.name if kind.lower() in event.title.lower() else kind  # not the title's first words twice
-    return Card(kicker=kicker, title=event.title, lines=lines, footer=_footer(view),
+    return Card(kicker=labels.event_kind(event) or view.unit.name, title=event.title, lines=lines, footer=_footer(view),
                 photo=_photo(view, event), alt=f"{event.title}" + (f", {when}" if when else "") + ".")
 
 
