@@ -103,6 +103,7 @@ def test_a_report_without_signature_or_recipients_shows_neither(tmp_path):
     # The day and month left blank for handwriting stay blank: never an invented 01/01.
     assert 'ngày <span class="bv-handwritten"' in html and "năm 2023" in html and "01/01" not in html
     assert "Hội đồng Thi đua - Khen thưởng phường" in visible_text(build.page("van-ban/12-bc-hdtdkt-2023/"))
+    assert "Thông tin về báo cáo" not in html  # nothing more to say: no empty section
 
 
 # --- handing over -------------------------------------------------------------------------------------
