@@ -41,7 +41,7 @@ LAYER_OF = {
     # pages and the files beside them, all made from the public view
     "labels": "pages", "facets": "pages", "figures": "pages", "paging": "pages", "listings": "pages",
     "routes": "pages", "render": "pages", "markdown_safe": "pages", "charts": "pages", "pagespec": "pages",
-    "sitepages": "pages", "pages": "pages", "opendata": "pages", "feed": "pages", "search": "pages",
+    "sitepages": "pages", "pages": "pages", "opendata": "pages", "feed": "pages", "search": "pages", "searchtext": "pages",
     "cards": "pages", "sharecards": "pages",
     "dictionary": "pages", "error_guide": "pages", "thumbnails": "pages",
     # drivers: MkDocs and the command lines

@@ -3,7 +3,6 @@ handed over apart from their decision, and every error in one run."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
@@ -11,8 +10,8 @@ import pytest
 from bangvang.load import load
 from bangvang.model import load_model
 from bangvang.public import load_view
-from bangvang.text import fold
 
+import indexkit
 from datatree import TODAY_ISO, write_tree
 from sitebuild import FIXTURE_DATA, build_site, visible_text
 
@@ -25,18 +24,8 @@ def commune(tmp_path_factory):
 
 
 def _search_locations(site, word: str) -> set[str]:
-    """Pages the built search index finds for one word (its shard, its postings, its documents)."""
-    manifest = json.loads((site / "search" / "search_index.json").read_text())["config"]["bangvang"]
-    folder = site / manifest["dir"]
-    key = fold(word)[:2]
-    shard = json.loads((folder / manifest["shards"][key]).read_text())
-    gaps = next(ids for token, ids in shard["x"].items() if fold(token) == fold(word))
-    numbers, total = [], 0
-    for gap in gaps:
-        total += gap
-        numbers.append(total)
-    lines = [line for name in manifest["docs"] for line in json.loads((folder / name).read_text())]
-    return {lines[n][0] for n in numbers}
+    """Pages the built search index finds for one word."""
+    return {location.split("#")[0] for location in indexkit.locations_with(site, word)}
 
 
 # --- former units ---------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from it with the real `mkdocs build --strict`, and the output must hold none of 
     inline script whose sha256 is in the page's CSP *and* among the hashes of a clean build), or
     Material's JSON config block; no on*= attribute; no javascript:/vbscript:/data: URL in any URL
     attribute; no active element (iframe, object, embed, base), no refresh;
-  - search/vi/lines-*.json, the result lines (Material inserts their title/text as HTML): the same checks on every string;
+  - search/vi/l<n>.<digest>.json, the result lines (Material inserts their title/text as HTML): the same checks on every string;
   - JSON open data: well-formed, payloads only inside strings; XML (sitemap, Atom feed): well-formed,
     no markup element, titles and summaries as plain text; CSV: well-formed, no formula cell.
 
@@ -39,6 +39,7 @@ from bangvang.fields import ListOf, Markdown, Object, Text
 from bangvang.schema import field_specs
 
 from corpuskit import CASES, TODAY, Runner
+import indexkit
 from gatekit import SITE_URL, SITES, built, html_pages, url_of
 from livescan import live_payloads
 from sitebuild import FIXTURE_DATA, build_site
@@ -284,7 +285,7 @@ def scan_site(site: Path, allowed_hashes: set[str], site_url: str = SITE_URL) ->
             scan_html(site, rel, text, allowed_hashes, scan, site_url)
         elif suffix == ".json":
             data = json.loads(text)
-            if rel.startswith("search/vi/lines-"):  # result lines: Material inserts their title and text as HTML
+            if indexkit.LINES.fullmatch(rel):  # result lines: Material inserts their title and text as HTML
                 for i, (location, title, text) in enumerate(data):
                     scan_strings({"title": title, "text": text, "location": location}, f"{rel}#{i}", scan)
         elif suffix == ".csv":

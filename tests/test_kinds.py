@@ -23,6 +23,7 @@ from bangvang.model import load_model
 from bangvang.public import publish
 from bangvang.render import relative
 
+import indexkit
 from datatree import TODAY_ISO, write_tree
 from sitebuild import REPO, build_site
 
@@ -104,9 +105,7 @@ def test_its_files_are_read_as_its_kind(kind, folder):
 
 @pytest.mark.parametrize("kind", kinds.with_pages(), ids=lambda k: k.key)
 def test_each_record_has_its_page_and_is_in_search(kind, view, site):
-    index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["bangvang"]
-    lines = [line for name in index["docs"]
-             for line in json.loads((site.site / "search" / "vi" / name).read_text(encoding="utf-8"))]
+    lines = indexkit.lines(site.site)
     for record in view.listed(kind.key):
         path = view.path(record, kind.key)
         assert (site.site / path / "index.html").is_file(), path

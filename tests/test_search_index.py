@@ -85,8 +85,8 @@ def test_shard_keys_fold_the_first_two_letters():
     assert shard_key("62_kh_ubnd") == "62"
 
 
-def page(index, location, title, body, template=None, sections=False):
-    index.add_page(location, title, f"<article><h1>{title}</h1>{body}</article>", template, sections)
+def page(index, location, title, body, template=None, sections=False, rows=None):
+    index.add_page(location, title, f"<article><h1>{title}</h1>{body}</article>", template, sections, rows)
 
 
 def test_index_leaves_out_repeated_rows_and_labels():
@@ -114,7 +114,10 @@ def test_sections_and_order():
         "ca-nhan/b/", "bao-cao/x/", "bao-cao/x/#i", "bao-cao/x/#i-1", "bao-cao/x/#trong", "thong-ke/"], \
         "people first; each page followed by its sections"
     assert entries[3].title == "1. Chi tiết" and entries[3].text == "Đức Phổ"
+    assert entries[3].heading_words == {"1", "chi", "tiết"} and not entries[3].title_words, \
+        "a section's heading is a heading, not a title"
     assert "31_bc_ubnd" in entries[1].title_words
+    assert entries[1].title_pairs == {"bao <", "bao cao", "cao so", "so 31", "31 bc", "bc ubnd", "ubnd >"}
     manifest, files = index.files()
     assert manifest["count"] == 6 and manifest["sections"] == [[1, 3]] and manifest["format"] == FORMAT
     shard = json.loads(files[manifest["shards"]["du"]])
@@ -123,8 +126,20 @@ def test_sections_and_order():
         total += gap
         ids.append(total)
     assert ids == [3]
-    (chunk,) = [json.loads(files[name]) for name in manifest["docs"]]
+    assert list(json.loads(files[manifest["shards"]["bc"]])) == ["t", "p"], "fields with tokens only"
+    (chunk,) = [json.loads(data) for name, data in files.items() if name.startswith("l0.")]
     assert chunk[0] == ["ca-nhan/b/", "Trần Thị Bình", "Giáo viên"]
+
+
+def test_lists_yield_to_records_and_text_is_kept_whole():
+    index = SearchIndex(lists=5)
+    long = " ".join(["Đoạn văn dài."] * 400) + " Chủ tịch Lê Duy Bảo"
+    page(index, "doi-tuong/", "Tập thể, cá nhân", "<p>Lê Duy Bảo</p>", 5)
+    page(index, "bao-cao/x/", "Báo cáo", f"<p>{long}</p>", 4)
+    manifest, files = index.files()
+    assert manifest["lists"] == 1, "the first line of a list or other page"
+    (chunk,) = [json.loads(data) for name, data in files.items() if name.startswith("l0.")]
+    assert chunk[0][2].endswith("Lê Duy Bảo"), "the signer at the end of a long report stays in its text"
 
 
 def test_files_are_named_by_content_and_chunked():
@@ -132,7 +147,8 @@ def test_files_are_named_by_content_and_chunked():
     for n in range(CHUNK + 5):
         page(index, f"ca-nhan/p{n}/", f"Người {n:04d}", "<p>x</p>", "recipient.html")
     manifest, files = index.files()
-    assert len(manifest["docs"]) == 2
+    assert sorted(name for name in files if name.startswith("l")) == [
+        f"l0.{manifest['lines']}.json", f"l1.{manifest['lines']}.json"], "chunks share one digest"
     for name, data in files.items():
         stem, digest, ext = name.split(".")
         assert ext == "json" and len(digest) == 12 and not digest.isdigit()
@@ -156,10 +172,13 @@ def test_mkdocs_yml_keeps_material_search_box_and_separator():
 
 
 def test_javascript_carries_the_same_tone_table_and_format():
-    js = (REPO / "docs" / "assets" / "javascripts" / "workers" / "search-vi.js").read_text(encoding="utf-8")
-    table = re.search(r"var TONE_PLACEMENT = \{(.*?)\};", js, re.S).group(1)
+    workers = REPO / "docs" / "assets" / "javascripts" / "workers"
+    text = (workers / "search-vi-text.js").read_text(encoding="utf-8")
+    table = re.search(r"var TONE_PLACEMENT = \{(.*?)\};", text, re.S).group(1)
     assert dict(re.findall(r'"(..)": "(..)"', table)) == TONE_PLACEMENT
-    assert int(re.search(r"var FORMAT = (\d+);", js).group(1)) == FORMAT
+    worker = (workers / "search-vi.js").read_text(encoding="utf-8")
+    assert int(re.search(r"var FORMAT = (\d+);", worker).group(1)) == FORMAT
+    assert 'importScripts("search-vi-text.js")' in worker
 
 
 def test_build_writes_the_index_and_points_material_at_our_worker(seed_build):
@@ -167,17 +186,23 @@ def test_build_writes_the_index_and_points_material_at_our_worker(seed_build):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["docs"] == [], "Material's plugin indexes nothing"
     manifest = index["config"]["bangvang"]
-    lines = [line for name in manifest["docs"]
-             for line in json.loads((site / SEARCH_DIR / name).read_text(encoding="utf-8"))]
+    chunks = [f"l{n}.{manifest['lines']}.json" for n in range(-(-manifest["count"] // manifest["chunk"]))]
+    lines = [line for name in chunks for line in json.loads((site / SEARCH_DIR / name).read_text(encoding="utf-8"))]
     assert len(lines) == manifest["count"]
     locations = [line[0] for line in lines]
     assert "van-ban/62-kh-ubnd-2021/" in locations and "bao-cao/31-bc-ubnd-2024/" in locations
     assert any(loc.startswith("bao-cao/31-bc-ubnd-2024/#") for loc in locations), "report sections"
     assert not any(loc.startswith("huong-dan/") for loc in locations), "the officers' guide stays out"
-    for name in list(manifest["shards"].values()) + manifest["docs"]:
+    for name in manifest["shards"].values():
         assert (site / SEARCH_DIR / name).is_file(), name
     assert sorted(p.name for p in (site / SEARCH_DIR).iterdir()) == sorted(
-        list(manifest["shards"].values()) + manifest["docs"]), "no stray files"
+        list(manifest["shards"].values()) + chunks), "no stray files"
+    assert 0 < manifest["lists"] < manifest["count"]
+    assert all("#" in loc or not loc.startswith(("doi-tuong/", "khen-thuong/")) for loc in locations[:manifest["lists"]]), \
+        "records' own pages come before the lists"
+    assert "khen-thuong/#lao-dong-tien-tien-thi-xa" in locations[:manifest["lists"]], \
+        "an award to people without a page of their own is a line: its row"
+    assert "khen-thuong/#bang-khen-tinh-2023" not in locations, "an award on its recipient's page is found there"
     plan = json.loads((site / SEARCH_DIR / manifest["shards"]["62"]).read_text(encoding="utf-8"))
     assert "62_kh_ubnd" in plan["t"]
     for page_path, base in (("", ""), ("van-ban/", "../"), ("van-ban/62-kh-ubnd-2021/", "../../")):
@@ -185,7 +210,8 @@ def test_build_writes_the_index_and_points_material_at_our_worker(seed_build):
         config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>',
                                       html, re.S).group(1))
         assert config["search"] == f"{base}assets/javascripts/workers/search-vi.js"
-    assert (site / "assets" / "javascripts" / "workers" / "search-vi.js").is_file()
+    for name in ("search-vi.js", "search-vi-text.js"):
+        assert (site / "assets" / "javascripts" / "workers" / name).is_file()
 
 
 def test_first_visit_fetches_only_a_small_manifest(seed_build):
@@ -194,3 +220,62 @@ def test_first_visit_fetches_only_a_small_manifest(seed_build):
     raw = (seed_build.site / "search" / "search_index.json").read_bytes()
     assert len(raw) < 16_000
     assert len(gzip.compress(raw)) < 4_000
+
+
+def test_what_search_leaves_out_and_keeps():
+    index = SearchIndex()
+    page(index, "ca-nhan/a/", "Nguyễn Văn An",
+         '<nav class="bv-breadcrumb"><a>Trang chủ</a></nav>'
+         '<form class="bv-filters"><select><option>Năm 2020 (3)</option></select></form>'
+         '<p class="bv-lead">Bằng khen · Chủ tịch UBND tỉnh</p>'
+         '<table class="bv-awards bv-awards--own"><thead><tr><th>Năm</th></tr></thead>'
+         '<tr data-bv-item><td>2020</td><td>Chiến sĩ thi đua cơ sở</td></tr></table>'
+         '<details class="warning bv-flag"><summary>Giữ nguyên như bản in</summary><p>in sai</p></details>'
+         '<details class="bv-provenance bv-note"><summary>Ghi chú</summary><p>Nay là phường Phổ Hòa.</p></details>'
+         '<table class="bv-awards"><tr data-bv-item><td>Trần Thị Bình</td></tr></table>', 0)
+    (entry,) = index.entries()
+    assert entry.text == "Bằng khen · Chủ tịch UBND tỉnh · 2020 · Chiến sĩ thi đua cơ sở · Ghi chú · Nay là phường Phổ Hòa.", \
+        "the record's own awards and notes stay; breadcrumbs, filters, printing notes and other people's rows go"
+
+
+def test_names_in_the_body_are_pairs_and_common_words_are_not_listed():
+    from bangvang import search
+
+    index = SearchIndex()
+    for n in range(search.BODY + 1):
+        page(index, f"ca-nhan/p{n}/", f"Người {n:05d}", "<p>Xã Tân Thành</p>", 0)
+    page(index, "bao-cao/x/", "Báo cáo", "<p>TM. ỦY BAN NHÂN DÂN. Chủ tịch Lê Duy Bảo</p>", 4)
+    report = index.entries()[-1]
+    assert {"le duy", "duy bao"} <= report.name_pairs and "bao cao" not in report.name_pairs
+    manifest, files = index.files()
+    shard = json.loads(files[manifest["shards"]["ta"]])
+    assert shard["x"]["tân"] == 0, "in the body of more than BODY lines: read, not listed"
+    assert shard["n"]["tan thanh"] == 0
+    assert manifest["body"] == search.BODY
+
+
+def test_rows_that_are_records_are_lines_of_their_own():
+    index = SearchIndex(lists=5)
+    page(index, "bai-viet/", "Bài báo",
+         '<p>Các bài báo.</p><ul><li id="bao-a" data-bv-line><p data-bv-line-title="1">An Bình tôn vinh điển hình</p>'
+         '<p>Báo Đắk Lắk · 15/11/2025</p></li></ul>', 5, rows=3)
+    lines = {e.location: e for e in index.entries()}
+    row = lines["bai-viet/#bao-a"]
+    assert row.title == "An Bình tôn vinh điển hình" and row.priority == 3
+    assert row.text == "Báo Đắk Lắk · 15/11/2025"
+    assert lines["bai-viet/"].text == "Các bài báo.", "the list keeps its own text only"
+    manifest, _ = index.files()
+    assert manifest["lists"] == 1, "the article ranks as a record, before the list"
+
+
+def test_name_fields_weigh_apart_from_the_title_and_the_body():
+    index = SearchIndex()
+    page(index, "van-ban/3-kh/", "Kế hoạch số 3/KH-UBND",
+         '<dl><dt>Trích yếu</dt><dd data-bv-name>Triển khai phong trào “Dân vận khéo” năm 2016</dd></dl>'
+         '<p>Gửi các thôn.</p>', 3)
+    (entry,) = index.entries()
+    fields = entry.fields()
+    assert {"dân", "vận", "khéo", "2016"} <= fields["a"] and "khéo" not in fields["x"]
+    assert {"dan van", "van kheo"} <= fields["p"], "a name typed in order finds its pairs"
+    assert "gửi" in fields["x"] and "kế" in fields["t"]
+    assert "Dân vận khéo" in entry.text, "the snippet can still show it"

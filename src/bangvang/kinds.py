@@ -230,6 +230,7 @@ KINDS: tuple[RecordKind, ...] = (
                          "Danh hiệu thi đua, hình thức khen thưởng của {unit}, theo năm.", 20,
                          paged_by="awards_by_year"),
         table="khen-thuong", new_id=_award_id, subject="recipient", names=("recipient_printed",),
+        search_rank=1,  # its rows whose recipients have no page (a number of people): lines of their own (pagespec.rows)
         private=("recipient", "recipient_printed", "reason", "sources", "note", "kept_as_printed")),
     RecordKind(
         "su_kien", Event, "su-kien", LIST, "Sự kiện", order=dated_order,
@@ -252,7 +253,8 @@ KINDS: tuple[RecordKind, ...] = (
         "bai_viet", Article, "bai-viet", LIST, "Bài báo, trang tin", order=dated_order,
         listing=ListPage("bai-viet/", "Bài báo", "Bài báo, trang tin", "articles.html",
                          "Các bài báo, bài trên trang tin nói về thi đua, khen thưởng của {unit}.", 55),
-        table="bai-viet", new_id=lambda values: slugify(f"{values.get('noi_dang') or ''} {values.get('ngay') or ''}")),
+        table="bai-viet", search_rank=3,  # its rows: an article has no page of its own (pagespec.rows)
+        new_id=lambda values: slugify(f"{values.get('noi_dang') or ''} {values.get('ngay') or ''}")),
     RecordKind("da_go", Removal, "da-go.yml", LIST, "Mục đã gỡ", manifest=False,
                order=lambda r: (-r.date.first_day.toordinal(), -r.date.last_day.toordinal())),
 )

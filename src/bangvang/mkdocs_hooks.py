@@ -113,7 +113,7 @@ def on_config(config, **kwargs):
         config.nav = _site.navigation()
     config.extra["bv_feed"] = FEED_FILE if has_entries(view) else None
     config.extra["bv_card"] = _site.card_meta(None)  # pages without their own card show the site's
-    _search = SearchIndex(more=_site.routes.paths.doi_tuong)
+    _search = SearchIndex(more=_site.routes.paths.doi_tuong, lists=OTHER_PAGES)
     _progress.stage(f"Đã đọc {vn_int(_progress.records)} mục dữ liệu; đang tạo trang…")
     return config
 
@@ -195,8 +195,8 @@ def on_page_content(content, page, config, files, **kwargs):
     rendered, toc_tokens = _site.render_page(spec.src_uri)
     if toc_tokens:
         page.toc = get_toc(toc_tokens)
-    if spec.search is not None:
-        _search.add_page(page.url, html.escape(spec.title), rendered, spec.search, sections=spec.toc)
+    if spec.search is not None or spec.rows is not None:
+        _search.add_page(page.url, html.escape(spec.title), rendered, spec.search, sections=spec.toc, rows=spec.rows)
     return rendered
 
 

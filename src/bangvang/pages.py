@@ -92,7 +92,8 @@ class Site:
         description = spec.description.format(unit=self.view.unit.name)
         self._add(PageSpec(f"{spec.path}index.md", spec.title, spec.template, {"listing": listing, "list_page": None},
                            edit_path=self.folder(spec.edit or kind.source), description=description,
-                           nav=spec.nav, weight=spec.weight, key=kind.key))
+                           nav=spec.nav, weight=spec.weight, key=kind.key,
+                           rows=None if kind.page else kind.search_rank))
         for page in listing.pages if listing else ():
             heading = page.section.title if page.section.group else f"{spec.title} {lower_first(page.section.title)}"
             suffix = f" (trang {page.number}/{page.count})" if page.count > 1 else ""
@@ -100,7 +101,7 @@ class Site:
                                {"listing": listing, "list_page": page, "heading": heading},
                                edit_path=self.folder(spec.edit or kind.source),
                                description=f"{heading}{suffix}: {lower_first(description)}", search=None,
-                               crumbs=((spec.title, spec.path),)))
+                               rows=None if kind.page else kind.search_rank, crumbs=((spec.title, spec.path),)))
 
     def _has_records(self, kind: kinds.RecordKind) -> bool:
         """Whether a kind's list has anything to show (a register lists other kinds too)."""

@@ -21,6 +21,7 @@ class PageSpec:
     weight: int = 0               # its place in the navigation
     toc: bool = False
     search: int | None = OTHER_PAGES  # rank in search results; None keeps it out (the officers' guide)
+    rows: int | None = None       # search rank of its rows, when they are records without a page of their own
     key: str | None = None        # the name templates link it by: url(paths.<key>)
     crumbs: tuple[tuple[str, str], ...] = ()  # (title, site path) of the pages above it: the list, the record
     card: tuple | None = None     # its own share card, (site path, cards.Card); None: the site's card
