@@ -72,6 +72,7 @@ def plain_text(fragment: str) -> str:
     text = _SPACE.sub(" ", nfc(html.unescape(_TAG.sub(" ", fragment)))).strip()
     text = re.sub(r"([.!?:;…])\s*(?:\x00\s*)+", r"\1 ", text)
     text = re.sub(r"(?:\s*\x00)+\s*", " · ", text)
+    text = re.sub(r"(?: · —)+(?= · |$)", "", text)  # a table's blank cells ("—") say nothing in a snippet
     return text.strip(" ·")
 
 

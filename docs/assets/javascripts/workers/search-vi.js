@@ -19,16 +19,24 @@
 (function (root) {
   "use strict";
 
-  root.importScripts("search-vi-text.js");
-  var S = root.bangvangSearch;
-  var fold = S.fold, parseQuery = S.parseQuery, docNumber = S.docNumber, matchToken = S.matchToken,
-    coverOf = S.coverOf, oneTypo = S.oneTypo, shardKey = S.shardKey, standing = S.standing,
-    joinedNumbers = S.joinedNumbers, escapeHTML = S.escapeHTML, readLine = S.readLine, snippet = S.snippet,
-    shorten = S.shorten, titleHTML = S.titleHTML, SNIPPET = S.SNIPPET;
+  // The words' half (search-vi-text.js) is loaded with the first query, not with every page.
+  var fold, parseQuery, docNumber, matchToken, coverOf, oneTypo, shardKey, standing, joinedNumbers,
+    escapeHTML, readLine, snippet, shorten, titleHTML, SNIPPET;
+  function loadWords() {
+    if (fold) return;
+    root.importScripts("search-vi-text.js");
+    var S = root.bangvangSearch;
+    fold = S.fold; parseQuery = S.parseQuery; docNumber = S.docNumber; matchToken = S.matchToken;
+    coverOf = S.coverOf; oneTypo = S.oneTypo; shardKey = S.shardKey; standing = S.standing;
+    joinedNumbers = S.joinedNumbers; escapeHTML = S.escapeHTML; readLine = S.readLine; snippet = S.snippet;
+    shorten = S.shorten; titleHTML = S.titleHTML; SNIPPET = S.SNIPPET;
+    isNumber = docNumber(manifest.doc_number);
+  }
 
   var FORMAT = 2;               // src/bangvang/search.py FORMAT
   var SHOWN = 20;               // results answered (Material renders 10, then more on scrolling)
   var RERANK = 20;              // results whose text is read for phrases and snippets
+  var FEW = 5;                  // results shown even when they hold fewer of the words than the best
   var FIELD = { t: 8, a: 5, h: 3, x: 1 };   // a word in the title, a name field, a heading, the body
   var PAIR = 6, NAME = 3, WHOLE = 24, PHRASE = 5, NUMBER = 12;  // bonuses, in units of the words' idf
   var LIST = 0.5;               // a list or other page against a record's own page (it only mentions it)
@@ -340,7 +348,11 @@
     g.read.forEach(function (hit) { if (hit.line.standing.distinct > best.line.standing.distinct) best = hit; });
     var text = snippet(best.line, seen);
     if (best !== page) text = escapeHTML(shorten(best.line.title, 10)) + " — " + text;
-    var out = [{ location: page.line.location, title: titleHTML(page.line, seen), text: text, score: top, terms: {} }];
+    var title = titleHTML(page.line, seen);
+    // A record without a page of its own (an article, an award to a number of people) is its row's
+    // anchor: Material shows an anchor's line as a section and hides its text, so it goes in the title.
+    if (page.line.location.indexOf("#") >= 0 && text) title += "<br><small>" + text + "</small>";
+    var out = [{ location: page.line.location, title: title, text: text, score: top, terms: {} }];
     g.read.slice(1).forEach(function (hit) {
       var full = hit.words === g.words;
       out.push({ location: hit.line.location, title: titleHTML(hit.line, seen), text: snippet(hit.line, seen),
@@ -355,12 +367,19 @@
   }
 
   function search(value) {
+    if (!manifest) return Promise.resolve({ items: [] });
+    loadWords();
     var words = parseQuery(value, isNumber);
-    if (!words.length || !manifest) return Promise.resolve({ items: [] });
+    if (!words.length) return Promise.resolve({ items: [] });
     words.forEach(function (w) { if (w.number) w.parts = w.token.split("_"); });
     return Promise.all(words.map(loadWord)).then(function (loaded) {
       var groups = rank(words, loaded);
-      var head = groups.slice(0, RERANK);
+      // Read (and show) the lines that hold nearly as many of the words as the best, and at least a
+      // few: a page with one word of three is noise next to pages with all three. Words too common
+      // to list for the body may still be there: they count as found until read.
+      var unlisted = words.filter(function (w) { return w.unlisted; }).length;
+      var best = groups.length ? groups[0].words : 0;
+      var head = groups.filter(function (g, i) { return i < FEW || g.words + unlisted >= best - 1; }).slice(0, RERANK);
       var ids = [];
       head.forEach(function (g) { groupLines(g).forEach(function (hit) { ids.push(hit.id); }); });
       return loadLines(ids).then(function (line) {
@@ -368,8 +387,8 @@
         var total = shown.length;
         // Scores fall with the order shown, so Material's Enter key opens the first result.
         var items = shown.map(function (g, i) { return result(g, words, (total - i) * 1e6 + Math.min(g.score, 1e5)); });
-        if (groups.length > SHOWN) {
-          var more = groups.length - SHOWN;
+        if (groups.length > shown.length) {
+          var more = groups.length - shown.length;
           items.push([{
             location: manifest.more, score: 0, terms: {},
             title: "Còn " + more.toLocaleString("vi-VN") + " kết quả khác chưa hiện",
@@ -388,7 +407,6 @@
       manifest = config.bangvang && config.bangvang.format === FORMAT ? config.bangvang : null;
       if (manifest) {
         here = new URL(manifest.dir, siteRoot);
-        isNumber = docNumber(manifest.doc_number);
       } else {
         console.error("search-vi.js: search/search_index.json has no index of format " + FORMAT);
       }
