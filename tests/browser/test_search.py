@@ -166,7 +166,9 @@ def test_worker_is_ours_and_loads_only_what_the_query_needs(bundled):
         "Material's lunr worker and its language files are never loaded"
     assert any(url.endswith("/search/search_index.json") for url in requests)
     assert not any("/search/vi/" in url for url in requests), "nothing of the index before the first query"
+    assert not any(url.endswith("/search-vi-text.js") for url in requests), "nor the words' half of the worker"
     bundled.pages("pho minh")
+    assert any(url.endswith("/search-vi-text.js") for url in bundled.rec.requests)
     loaded = sorted(urlsplit(url).path.rsplit("/", 1)[-1].split(".")[0] for url in bundled.rec.requests
                     if "/search/vi/" in url)
     shards = [name for name in loaded if not re.fullmatch(r"l\d+", name)]

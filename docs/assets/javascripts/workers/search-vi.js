@@ -367,7 +367,7 @@
   }
 
   function search(value) {
-    if (!manifest) return Promise.resolve({ items: [] });
+    if (!manifest || !/\S/.test(String(value))) return Promise.resolve({ items: [] });  // Material asks "" too
     loadWords();
     var words = parseQuery(value, isNumber);
     if (!words.length) return Promise.resolve({ items: [] });
