@@ -111,3 +111,19 @@ def test_a_typo_is_forgiven(commune):
     pages = [article(g)["location"] for g in groups]
     assert first_rank(pages, "tap-the/hop-tac-xa-ca-phe-an-binh/") < 2, pages[:5]
     assert "<mark>nghiệp</mark>" in line_of(groups, "tap-the/hop-tac-xa-ca-phe-an-binh/")
+
+
+@pytest.mark.parametrize("query, marked", [
+    ("hhen nie", ["H’Hen", "Niê"]),        # typed without the apostrophe: the name is marked whole
+    ("H'Hen Niê", ["H", "Hen", "Niê"]),    # any apostrophe look-alike splits it as the page does
+    ("h hen", ["H", "Hen"]),
+])
+def test_a_name_across_an_apostrophe(ward, query, marked):
+    # No commune of the fixtures has such a name: the words' half of the worker is asked directly.
+    ward.page.add_script_tag(url=ward.served.url + "assets/javascripts/workers/search-vi-text.js")
+    text = "Bà H’Hen Niê, buôn Ea"
+    spans = ward.page.evaluate(
+        """([q, text]) => { const S = bangvangSearch, tokens = S.tokenize(text);
+                            return S.findWords(tokens, S.parseQuery(q, null))
+                                    .map(f => [tokens[f.first].start, tokens[f.last].end]); }""", [query, text])
+    assert [text[a:b] for a, b in spans] == marked

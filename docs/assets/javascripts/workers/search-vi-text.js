@@ -24,6 +24,7 @@
   var TONE_RE = new RegExp(Object.keys(TONE_PLACEMENT).join("|"), "g");
   var SNIPPET = 30;             // words in a snippet
   var WORD = /[\p{L}\p{M}\p{N}]+/gu;
+  var APOSTROPHE = /^['’ʼ‘`´]$/;  // src/bangvang/searchtext.py APOSTROPHES
 
   function nfc(text) { return text.normalize("NFC"); }
 
@@ -104,12 +105,14 @@
   function shardKey(token) { return fold(token).slice(0, 2).trim(); }
 
   // The words of a plain text, in order: [{start, end, token, folded}].
+  // A name written across an apostrophe (H’Hen) is also the two words joined (hhen): `joined`.
   function tokenize(text) {
-    var out = [], m;
+    var out = [], m, last = null;
     var re = new RegExp(WORD.source, "gu");
     while ((m = re.exec(text)) !== null) {
       var token = canonicalTones(m[0]);
-      out.push({ start: m.index, end: m.index + m[0].length, token: token, folded: fold(token) });
+      if (last && APOSTROPHE.test(text.slice(last.end, m.index))) last.joined = canonicalTones(last.token + token);
+      out.push(last = { start: m.index, end: m.index + m[0].length, token: token, folded: fold(token) });
     }
     return out;
   }
@@ -127,6 +130,8 @@
           if (k === w.parts.length) { found.push({ first: p, last: p + k - 1, index: i, quality: 1 }); break; }
           continue;
         }
+        var whole = t.joined && matchToken(w, t.joined, fold(t.joined));
+        if (whole && !matchToken(w, t.token, t.folded)) { found.push({ first: p, last: p + 1, index: i, quality: whole }); break; }
         var q = matchToken(w, t.token, t.folded), typo = !q && !!(w.typos && w.typos[t.folded]);
         if (q || typo) { found.push({ first: p, last: p, index: i, quality: q || 0.3, typo: typo }); break; }
       }
