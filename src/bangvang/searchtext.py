@@ -31,11 +31,11 @@ APOSTROPHES = "'’ʼ‘`´"
 _JOINED = re.compile(rf"[^\W_]+(?:[{APOSTROPHES}][^\W_]+)+")
 
 # What a page's text is, for search: no drawings, scripts, table heads or field labels (the same on
-# every page), no h1 (it is the title), no navigation (breadcrumbs, page actions) or list filters, no notes on
-# how the text was printed or rebuilt, no copy of the raw extract, no screen-only tools (the sources and
-# notes behind a fold stay: officers wrote them, a former name may be there); and no rows of lists that
-# repeat facts other pages hold (award rows outside the record's own table, the recipients list's
-# items, the documents register): each fact is found where it lives.
+# every page), no h1 (it is the title), no navigation (breadcrumbs, page actions) or list filters, no
+# notes on how the text was printed or rebuilt, no copy of the raw extract, no screen-only tools (the
+# sources and notes behind a fold stay: officers wrote them, a former name may be there); and no rows
+# of lists that repeat facts other pages hold (award rows outside the record's own table, the
+# recipients list's items, the documents register): each fact is found where it lives.
 _LEFT_OUT = re.compile(
     r"<(svg|script|style|thead|dt|h1|nav|form)\b[^>]*>.*?</\1\s*>"
     r'|<details\b[^>]*\bclass="[^"]*\b(?:bv-flag|bv-raw|bv-screen-only)\b[^"]*"[^>]*>.*?</details\s*>'
@@ -46,8 +46,7 @@ _LEFT_OUT = re.compile(
 _OWN_ROWS = re.compile(r'<table\b[^>]*\bbv-awards--own\b.*?</table\s*>', re.S | re.I)
 SECTION = re.compile(r'<h([23])\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1\s*>', re.S | re.I)
 # A row that is a record of its own (an article, an award to a number of people without a list of
-# names: no page but an anchor),
-# and the parts of its title, in the order data-bv-line-title="1", "2"…
+# names: no page but an anchor), and the parts of its title, in the order data-bv-line-title="1", "2".
 ROW = re.compile(r'<(li|tr)\b[^>]*\bid="([^"]+)"[^>]*\bdata-bv-line\b[^>]*>(.*?)</\1\s*>', re.S | re.I)
 ROW_TITLE = re.compile(r'<(p|span)\b[^>]*\bdata-bv-line-title="(\d)"[^>]*>(.*?)</\1\s*>', re.S | re.I)
 # A field that names the record as its title does (a document's summary, a movement's name as printed):
@@ -66,8 +65,8 @@ def searchable(content: str) -> str:
 
 
 def plain_text(fragment: str) -> str:
-    """Text of an HTML fragment as a reader sees it: tags are spaces, the end of a block a full stop
-    when the block has none (so that a snippet does not run two cells together), entities decoded, NFC."""
+    """Text of an HTML fragment as a reader sees it: tags are spaces, entities decoded, NFC; the end of
+    a block that has no full stop is " · " (so that a snippet does not run two cells together)."""
     fragment = _BLOCK_END.sub(" \x00 ", fragment)
     text = _SPACE.sub(" ", nfc(html.unescape(_TAG.sub(" ", fragment)))).strip()
     text = re.sub(r"([.!?:;…])\s*(?:\x00\s*)+", r"\1 ", text)
