@@ -169,3 +169,14 @@ def test_large_counts_use_the_vietnamese_thousands_separator(tmp_path):
     assert "8 tệp, 1.209 mục: 0 lỗi, 0 cảnh báo (" in out
     assert "Đang kiểm tra liên kết giữa 1.209 mục…" in err
     assert re.search(r"^Đang đọc dữ liệu: \d/8 tệp, 1\.2\d\d mục…$", err, re.M), err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_in_data_is_a_located_error_not_a_hang(tmp_path):
+    write_tree(tmp_path)
+    os.mkfifo(tmp_path / "data" / "doi-tuong" / "them.yml")  # reading it would block forever
+    done = run_check(tmp_path, "data")  # times out (a failure) if the checker opens it
+    out = text(done.stdout)
+    assert done.returncode == 1, out
+    assert "data/doi-tuong/them.yml:1:1: tep-dac-biet:" in out, out
+    assert "Traceback" not in out + text(done.stderr)

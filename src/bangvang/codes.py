@@ -68,6 +68,8 @@ THIEU_TEP = Code("thieu-tep", "Thiếu tệp don-vi.yml", "Tạo tệp mô tả 
 TEP_KHONG_RO_LOAI = Code("tep-khong-ro-loai", "Tệp nằm sai chỗ hoặc sai đuôi", "Đặt tệp vào đúng thư mục; dữ liệu YAML dùng đuôi .yml.",
                          "khen-thuong/2024.yaml", _AWARD_HEAD.replace("2023", "2024") + "  hinh_thuc: giay_khen\n  trang_thai: da_tang\n")
 LIEN_KET_TEP = Code("lien-ket-tep", "Tệp là liên kết tượng trưng (symlink)", "Thay bằng tệp thật.")
+TEP_DAC_BIET = Code("tep-dac-biet", "Không phải tệp thường (ống FIFO, thiết bị, socket)",
+                    "Xoá nó khỏi data/: trong data/ chỉ có tệp thường (YAML, Markdown, ảnh).")
 THIEU_PHAN_DAU = Code("thieu-phan-dau", "Tệp Markdown thiếu phần thông tin giữa hai dòng ---",
                       "Dòng đầu tiên là '---', tiếp theo các trường, rồi một dòng '---', sau đó là nội dung.",
                       "bao-cao/12-bc-ubnd-2024.md", "Báo cáo không có phần thông tin đầu tệp.\n")

@@ -133,6 +133,10 @@ def _only_allowed(text: str) -> bool:
 
 def read_text(path: Path, rel: str, issues: Issues) -> str | None:
     """Decode a data file as UTF-8 (BOM accepted) and check every character."""
+    if not path.is_file():  # a FIFO would block the read forever; a device could be endless
+        issues.add(Position(rel), codes.TEP_DAC_BIET, f"'{rel}' không phải tệp thường nên không đọc được.",
+                   "Xoá nó khỏi data/ rồi chạy lại kiểm tra.")
+        return None
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
         issues.add(Position(rel), codes.TEP_QUA_LON,
