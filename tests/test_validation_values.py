@@ -250,3 +250,13 @@ def test_upper_case_before_typographic_punctuation_is_not_mojibake(tmp_path, nam
     board, issues = load(tmp_path, {DT: person_file("id: a1", "loai: tap_the", f"ten: {name}")})
     assert issues.items == [], issues.report()
     assert board.by_id["doi_tuong"]["a1"].name == name
+
+
+@pytest.mark.parametrize("digits", ["٢٠٢٤", "２０２４", "۲۰۲۴"])  # Arabic-Indic, full-width, Persian
+def test_numbers_and_dates_take_only_the_digits_0_to_9(tmp_path, digits):
+    _, issues = load(tmp_path, {KT: doc("id: k1", "doi_tuong: nguyen-van-an", "hinh_thuc: giay_khen",
+                                        f"nam: '{digits}'", "trang_thai: da_tang",
+                                        f"ngay_trao: '05/02/{digits}'",
+                                        f"tong_hop: {{loai_doi_tuong: ca_nhan, so_luong: '{digits[:2]}'}}")})
+    codes = {i.code for i in issues.items}
+    assert {"nam-khong-hop-le", "ngay-sai-dinh-dang", "so-khong-hop-le"} <= codes, issues.report()

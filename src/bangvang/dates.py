@@ -130,10 +130,11 @@ def year_span_slug(start: int | None, end: int | None) -> str:
     return f"{start or 'khong-ro'}-{end or 'nay'}"
 
 
-_FULL = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_MONTH = re.compile(r"^(\d{1,2})/(\d{4})$")
-_YEAR = re.compile(r"^(\d{4})$")
+# re.ASCII: digits are 0-9; Python's \d (and int()) would also take Arabic-Indic or full-width ones.
+_FULL = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$", re.ASCII)
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
+_MONTH = re.compile(r"^(\d{1,2})/(\d{4})$", re.ASCII)
+_YEAR = re.compile(r"^(\d{4})$", re.ASCII)
 
 FORMAT_HINT = (
     "Viết ngày theo dạng ngày/tháng/năm (ví dụ 05/02/2024), hoặc tháng/năm (02/2024), "

@@ -184,7 +184,7 @@ class Year(FieldType):
 
     def parse(self, node: Node, ctx: Context) -> int:
         value = scalar(node, ctx, "một năm")
-        if not re.fullmatch(r"\d{4}", value):
+        if not re.fullmatch(r"\d{4}", value, re.ASCII):  # 0-9 only: "٢٠٢٠" or "２０２０" is not a year here
             ctx.issues.add(node.position, codes.NAM_KHONG_HOP_LE, f"'{value}' không phải một năm.",
                            "Viết năm bằng 4 chữ số, ví dụ 2023.")
             raise Invalid
@@ -225,7 +225,7 @@ class Int(FieldType):
 
     def parse(self, node: Node, ctx: Context) -> int:
         value = scalar(node, ctx, "một số")
-        if not re.fullmatch(r"0|[1-9]\d*", value) or not self.minimum <= int(value) <= self.maximum:
+        if not re.fullmatch(r"0|[1-9]\d*", value, re.ASCII) or not self.minimum <= int(value) <= self.maximum:
             ctx.issues.add(node.position, codes.SO_KHONG_HOP_LE, f"'{value}' không phải số nguyên hợp lệ.",
                            f"Viết một số nguyên từ {self.minimum} đến {self.maximum}, không có dấu chấm hay dấu phẩy.")
             raise Invalid
