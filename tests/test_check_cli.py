@@ -180,3 +180,30 @@ def test_a_fifo_in_data_is_a_located_error_not_a_hang(tmp_path):
     assert done.returncode == 1, out
     assert "data/doi-tuong/them.yml:1:1: tep-dac-biet:" in out, out
     assert "Traceback" not in out + text(done.stderr)
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_a_file_name_cannot_start_a_line_of_the_report(tmp_path, fmt):
+    write_tree(tmp_path)
+    evil = "x\n::error file=README.md::forged\n.yml"
+    try:
+        (tmp_path / "data" / "doi-tuong" / evil).write_text("- id: a\n  ten: [\n", encoding="utf-8")
+    except OSError:
+        pytest.skip("this file system refuses line breaks in names")
+    done = run_check(tmp_path, "data", "--format", fmt)
+    out = text(done.stdout)
+    assert done.returncode == 1, out
+    assert "ten-tep-ky-tu-la" in out, out
+    commands = [line for line in out.splitlines() if line.startswith("::")]
+    ours = ("::error file=data/", "::warning file=data/", "::notice file=data/")
+    assert all(line.startswith(ours) for line in commands), out  # no forged "::error file=README.md"
+    assert (fmt == "github") == bool(commands), "the text report has no line a runner would take for a command"
+
+
+def test_names_that_are_one_file_on_windows_and_macos(tmp_path):
+    write_tree(tmp_path, {"doi-tuong/Them.yml": "- id: a1\n  loai: tap_the\n  ten: Tổ A\n",
+                          "doi-tuong/them.yml": "- id: a2\n  loai: tap_the\n  ten: Tổ B\n"})
+    done = run_check(tmp_path, "data")
+    out = text(done.stdout)
+    assert done.returncode == 1, out
+    assert "ten-tep-trung" in out and "Them.yml" in out and "them.yml" in out, out

@@ -70,6 +70,11 @@ TEP_KHONG_RO_LOAI = Code("tep-khong-ro-loai", "Tệp nằm sai chỗ hoặc sai 
 LIEN_KET_TEP = Code("lien-ket-tep", "Tệp là liên kết tượng trưng (symlink)", "Thay bằng tệp thật.")
 TEP_DAC_BIET = Code("tep-dac-biet", "Không phải tệp thường (ống FIFO, thiết bị, socket)",
                     "Xoá nó khỏi data/: trong data/ chỉ có tệp thường (YAML, Markdown, ảnh).")
+TEN_TEP_KY_TU_LA = Code("ten-tep-ky-tu-la", "Tên tệp có ký tự điều khiển (xuống dòng, tab…)",
+                        "Đổi tên tệp, chỉ dùng chữ, số, dấu gạch ngang và dấu chấm.")
+TEN_TEP_TRUNG = Code("ten-tep-trung", "Hai tệp cùng tên nếu không phân biệt chữ hoa, chữ thường hoặc cách ghi dấu",
+                     "Gộp hai tệp làm một hoặc đổi tên một tệp: trên Windows và macOS, tệp này sẽ đè lên tệp kia.",
+                     "doi-tuong/Doi-tuong.yml", "- id: le-van-nam\n  loai: ca_nhan\n  ho: Lê\n  ten: Nam\n")
 THIEU_PHAN_DAU = Code("thieu-phan-dau", "Tệp Markdown thiếu phần thông tin giữa hai dòng ---",
                       "Dòng đầu tiên là '---', tiếp theo các trường, rồi một dòng '---', sau đó là nội dung.",
                       "bao-cao/12-bc-ubnd-2024.md", "Báo cáo không có phần thông tin đầu tệp.\n")

@@ -16,6 +16,16 @@ WARNING = "cảnh báo"
 NOTE = "lưu ý"
 
 
+# What would end a line of a report: a file name or value holding one could start a line of its own
+# (in a CI log, a workflow command such as "::error"). Shown escaped instead, as Python writes it.
+_LINE_BREAKS = {c: repr(chr(c))[1:-1] for c in (*range(0x20), 0x7F, 0x85, 0x2028, 0x2029)}
+
+
+def one_line(text: str) -> str:
+    """`text` with line breaks and other control characters written as escapes (\\n, \\x00)."""
+    return text.translate(_LINE_BREAKS)
+
+
 @dataclass(frozen=True)
 class Position:
     """A place in a data file; line and column are 1-based."""
@@ -38,7 +48,7 @@ class Issue:
     related: Position | None = None
 
     def headline(self) -> str:
-        return f"{self.position}: {self.code}: {self.message}"
+        return one_line(f"{self.position}: {self.code}: {self.message}")
 
 
 @dataclass
@@ -87,9 +97,9 @@ class Issues:
             caret_at = min(max(issue.position.column - 1, 0), len(text))
             lines.append(f"    {' ' * len(number)} | {' ' * caret_at}^")
         if issue.related:
-            lines.append(f"    xem thêm: {issue.related}")
+            lines.append(one_line(f"    xem thêm: {issue.related}"))
         if issue.hint:
-            lines.append(f"    gợi ý: {issue.hint}")
+            lines.append(one_line(f"    gợi ý: {issue.hint}"))
         return "\n".join(lines)
 
     def report(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -79,6 +80,7 @@ def _read_records(data: Dataset, ctx: Context, progress: FileProgress | None) ->
     """Parse every data file, each as the kind its place says; account for every other file."""
     root = data.root
     paths = sorted(root.rglob("*"))
+    _check_names(root, paths, ctx.issues)
     total = sum(1 for p in paths if _is_data_file(p, p.relative_to(root).parts)) if progress else 0
     done = records_read = 0
     for path in paths:
@@ -100,6 +102,29 @@ def _read_records(data: Dataset, ctx: Context, progress: FileProgress | None) ->
     if single.key not in data.files.values():
         ctx.issues.add(Position(f"{root.name}/{single.source}"), codes.THIEU_TEP,
                        f"Thiếu tệp {single.source} mô tả đơn vị công bố bảng vàng.", "Tạo tệp theo hướng dẫn cho cán bộ.")
+
+
+# Characters that end or break a line in a report (a name holding one could forge a CI annotation).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def _check_names(root: Path, paths: list[Path], issues: Issues) -> None:
+    """File names must print on one line, and must stay apart on every system: on Windows and macOS
+    'tinh.yml' and 'Tinh.yml' are one file, as are a name in NFC and the same name in NFD."""
+    same: dict[str, list[Path]] = {}
+    for path in paths:
+        rel = _rel(root, path)
+        if _CONTROL.search(path.relative_to(root).as_posix()):
+            issues.add(Position(rel), codes.TEN_TEP_KY_TU_LA,
+                       f"Tên '{rel}' có ký tự điều khiển (xuống dòng, tab hoặc ký tự vô hình).",
+                       "Đổi tên tệp, chỉ dùng chữ, số, dấu gạch ngang và dấu chấm.")
+        same.setdefault(unicodedata.normalize("NFC", rel).casefold(), []).append(path)
+    for group in (g for g in same.values() if len(g) > 1):
+        what = "thư mục" if group[0].is_dir() else "tệp"
+        for path in group:  # each is told which other it is one with
+            rel, other = _rel(root, path), _rel(root, next(p for p in group if p != path))
+            issues.add(Position(rel), codes.TEN_TEP_TRUNG, f"'{rel}' và '{other}' là một {what} trên Windows và macOS.",
+                       f"Gộp hai {what} làm một hoặc đổi tên một {what}.", related=Position(other))
 
 
 def _kind_or_report(path: Path, rel: str, parts: tuple[str, ...], data: Dataset, issues: Issues):
