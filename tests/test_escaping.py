@@ -64,3 +64,16 @@ def test_renderer_escapes_even_if_validation_were_bypassed():
     html, _ = site.render_page(board.path(person)[:-1] + ".md")
     assert "<b onclick" not in html
     assert "&lt;b onclick=alert(1)&gt;&#34;Tên&#34; &amp; &#39;x&#39;&lt;/b&gt;" in html
+
+
+def test_a_link_a_browser_would_take_off_site_is_text():
+    # WHATWG URL parsing on an http(s) page: a backslash is a slash, so "/\host" is "//host".
+    from bangvang.markdown_safe import SafeMarkdown
+
+    md = SafeMarkdown()
+    # (Markdown itself turns "\\\\" into one backslash: four in the source are two in the link.)
+    for href in ("/\\evil.example/p", "\\\\\\\\evil.example/p", "\\/evil.example", "/\t/evil.example", "//evil.example"):
+        html, _ = md.render(f"[x]({href})")
+        assert "<a" not in html, (href, html)
+    html, _ = md.render("[x](../van-ban/)")
+    assert '<a href="../van-ban/">x</a>' in html, "a link within the site stays a link"

@@ -20,17 +20,21 @@ from .text import slugify
 
 
 def _is_safe_href(href: str) -> bool:
-    """Judge the URL the browser will see: character references decoded, spaces and controls dropped."""
-    seen = href
+    """Judge the URL the browser will see: Markdown's escapes and character references decoded,
+    spaces and controls dropped."""
+    # In the tree, Markdown holds an escaped character ("\\\\" in the source) as STX, its code, ETX.
+    seen = re.sub("\x02(\\d+)\x03", lambda m: chr(int(m[1])), href)
     for _ in range(3):  # &amp;#106; → &#106; → j
         decoded = html.unescape(seen)
         if decoded == seen:
             break
         seen = decoded
-    seen = re.sub(r"[\x00-\x20\x7f]+", "", seen)
+    # Browsers parse a link on an http(s) page as WHATWG URL parsing says: controls and spaces are
+    # dropped, and a backslash is a slash ("/\\host/p" is "//host/p", another site).
+    seen = re.sub(r"[\x00-\x20\x7f]+", "", seen).replace("\\", "/")
     if re.match(r"^[a-z][a-z0-9+.-]*:", seen, re.I):
         return bool(re.match(r"^(https?|mailto):", seen, re.I))
-    return not seen.startswith(("//", "\\"))
+    return not seen.startswith("//")
 
 
 class _Sanitise(Treeprocessor):
