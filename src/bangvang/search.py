@@ -12,10 +12,13 @@ list and the highlighting after a click stay Material's:
 
 * Every page's content is read once, as the hook renders it (`SearchIndex.add_page`), and reduced to
   what a resident would search (searchtext.searchable): lists of rows that other pages hold too are
-  left out, so each fact is found where it lives, as are navigation, filters and notes about sources.
-  Pages with a table of contents (reports, stories) are also split into sections, as Material did.
-* Each result line has fields, weighed in that order by the worker: the title (a record's name), the
-  headings, the body; and, for phrases, the title's adjacent word pairs and the whole title, folded.
+  left out, so each fact is found where it lives, as are navigation, filters and notes on printing.
+  Pages with a table of contents (reports, stories) are also split into sections, as Material did;
+  rows that are records without a page (articles, awards to a number of people) are lines of their own.
+* Each result line has fields, weighed in that order by the worker: the title (a record's name), name
+  fields (data-bv-name), the headings, the body; and, for phrases, adjacent word pairs, folded: of the
+  title and names (with the title's first and last word marked, so a whole title is seen) and of
+  capitalised names in the body.
   Words are in canonical tone placement ("hòa" → "hoà"), document numbers also one token
   ("62/KH-UBND" → 62_kh_ubnd). Postings are sharded by the first two letters of the word without
   marks: a query loads only the shards of its words.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from urllib.parse import unquote, urlsplit
 
 # Observes the page's search worker (Material's protocol: 0 SETUP, 1 READY, 2 QUERY, 3 RESULT).
@@ -101,3 +102,11 @@ def article(group: list[dict]) -> dict:
 def first_rank(results: list[str], page: str) -> int:
     assert page in results, f"{page} not among the results: {results}"
     return results.index(page)
+
+
+@contextmanager
+def opened(recorded_page, served, path: str = ""):
+    """A SearchPage of `served` at `path`; the page must end clean (no console error, no request elsewhere)."""
+    page = SearchPage(recorded_page(served), served, path)
+    yield page
+    page.assert_clean()

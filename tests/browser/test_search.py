@@ -19,7 +19,7 @@ import pytest
 from bangvang.search import canonical_tones
 from bangvang.text import fold, has_marks
 from browserkit import SUB_PATH, build_or_fail
-from searchkit import SearchPage, article, first_rank
+from searchkit import article, first_rank, opened
 from sitebuild import FIXTURE_DATA
 
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -39,9 +39,8 @@ AWARDS = "khen-thuong/"
 
 @pytest.fixture
 def bundled(bundled_site, recorded_page):
-    page = SearchPage(recorded_page(bundled_site), bundled_site, "van-ban/")
-    yield page
-    page.assert_clean()
+    with opened(recorded_page, bundled_site, "van-ban/") as page:
+        yield page
 
 
 SAME_PAGES = [
@@ -154,9 +153,8 @@ def test_folded_matches_are_marked_and_highlighted_after_a_click(bundled):
 
 
 def test_sub_path_and_root_serve_the_same_search(bundled_site_at_root, recorded_page, bundled):
-    at_root = SearchPage(recorded_page(bundled_site_at_root), bundled_site_at_root, "")
-    assert at_root.pages("duc pho") == bundled.pages("duc pho")
-    at_root.assert_clean()
+    with opened(recorded_page, bundled_site_at_root) as at_root:
+        assert at_root.pages("duc pho") == bundled.pages("duc pho")
 
 
 def test_worker_is_ours_and_loads_only_what_the_query_needs(bundled):
@@ -248,9 +246,8 @@ def pairs_site(tmp_path_factory, serve_site):
 
 @pytest.fixture
 def pairs(pairs_site, recorded_page):
-    page = SearchPage(recorded_page(pairs_site), pairs_site, "")
-    yield page
-    page.assert_clean()
+    with opened(recorded_page, pairs_site) as page:
+        yield page
 
 
 @pytest.mark.parametrize("old, new, page", [

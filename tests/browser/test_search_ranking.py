@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from searchkit import SearchPage, article, first_rank
+from searchkit import article, first_rank, opened
 
 REPORT = "bao-cao/31-bc-ubnd-2024/"
 REPORT_DOC = "van-ban/31-bc-ubnd-2024/"
@@ -18,16 +18,14 @@ WARD = "tap-the/nhan-dan-va-can-bo-phuong-pho-minh/"
 
 @pytest.fixture
 def ward(bundled_site, recorded_page):
-    page = SearchPage(recorded_page(bundled_site), bundled_site, "")
-    yield page
-    page.assert_clean()
+    with opened(recorded_page, bundled_site) as page:
+        yield page
 
 
 @pytest.fixture
 def commune(second_site, recorded_page):
-    page = SearchPage(recorded_page(second_site), second_site, "")
-    yield page
-    page.assert_clean()
+    with opened(recorded_page, second_site) as page:
+        yield page
 
 
 def plain(html: str) -> str:
