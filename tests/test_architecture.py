@@ -25,6 +25,7 @@ LAYER_OF = {
     # base: text, dates and numbers; issues and their codes — used everywhere
     "__init__": "base", "text": "base", "dates": "base", "docnumber": "base", "clock": "base", "progress": "base",
     "vocab": "base", "issues": "base", "codes": "base", "cli": "base",
+    "redact": "base",  # finding names in text: the checker warns where the public view will replace
     # reading a data file into nodes that remember where each value was written
     "yamlsrc": "read",
     # the schema, declared once, and the registry of record kinds
@@ -34,10 +35,10 @@ LAYER_OF = {
     # reading data/
     "load": "load", "images": "load",
     # rules across records
-    "personal_data": "validate", "validate": "validate", "manifest": "validate",
+    "personal_data": "validate", "withdrawn_names": "validate", "validate": "validate", "manifest": "validate",
     "model": "model",
     # what may be published
-    "public": "public", "links": "public", "redact": "public",
+    "public": "public", "links": "public",
     # pages and the files beside them, all made from the public view
     "labels": "pages", "facets": "pages", "figures": "pages", "paging": "pages", "listings": "pages",
     "routes": "pages", "render": "pages", "markdown_safe": "pages", "charts": "pages", "pagespec": "pages",

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from bangvang.personal_data import PERSONAL_DATA
+from bangvang.personal_data import find_personal_data
 
 import indexkit
 from sitebuild import FIXTURE_DATA, SEED_DATA, build_site
@@ -37,6 +37,8 @@ def _data_text(site, path) -> str:
     if rel.startswith(DOCUMENTATION):
         return ""
     text = path.read_text(encoding="utf-8-sig")
+    if path.suffix == ".html":  # icons' drawing paths and the theme's scripts are numbers, not data
+        text = re.sub(r"<(svg|script|style)\b.*?</\1>", " ", text, flags=re.S)
     if indexkit.LINES.fullmatch(rel):  # result lines of the search index
         return "\n".join(f"{title} {text}" for location, title, text in json.loads(text)
                          if not location.startswith(DOCUMENTATION))
@@ -50,9 +52,8 @@ def test_no_personal_data_pattern_in_any_output(site):
     hits = []
     for path in files:
         text = _data_text(site, path)
-        for pattern, what in PERSONAL_DATA:
-            for m in pattern.finditer(text):
-                hits.append((path.relative_to(site.site).as_posix(), what, m.group()))
+        for start, end, form in find_personal_data(text):
+            hits.append((path.relative_to(site.site).as_posix(), form.id, text[start:end]))
     print(f"PII scan: {len(files)} files, {len(hits)} hits")
     assert hits == []
 

@@ -9,8 +9,10 @@ summary, an id and a file name. The site is built for real and every file of it 
 from __future__ import annotations
 
 import gzip
+from collections import Counter
 import io
 import re
+import unicodedata
 from datetime import date
 
 import pytest
@@ -29,6 +31,7 @@ INITIALS, WITHDREW = "Lê Thị Thu Hà", "Trần Văn Khoa"
 TRACES = [INITIALS, WITHDREW, "le-thi-thu-ha", "tran-van-khoa", "Thu Hà", "Văn Khoa"]
 
 PEOPLE = BASE_FILES["doi-tuong/doi-tuong.yml"] + """\
+# Trần Văn Khoa xin gỡ thông tin ngày 01/12/2026.
 - id: le-thi-thu-ha
   loai: ca_nhan
   ho: Lê
@@ -93,6 +96,18 @@ anh:
   dong_y: {ngay: 01/03/2024, hinh_thuc: van_ban}
 ---
 Anh An làm đường cùng anh Trần Văn Khoa; cô Lê Thị Thu Hà dạy con em trong tổ.
+
+Bà con gọi anh là Trần-Văn-Khoa, Tr**ầ**n Văn Khoa, Tr&#7847;n V&#x103;n Khoa, TRAN VAN KHOA, {nfd}
+hay *Trần Văn* Khoa; cô giáo là L`ê` Thị Thu Hà.
+""".replace("{nfd}", unicodedata.normalize("NFD", "Trần Văn Khoa"))
+
+ARTICLES = """\
+- id: bao-tin-lam-duong
+  loai: bao
+  tieu_de: Cả tổ làm đường
+  noi_dang: Báo Tin
+  ngay: 12/03/2024
+  lien_ket: https://baotin.example.vn/tran-van-khoa-lam-duong-123.htm
 """
 
 STORY_OF_HA = """\
@@ -129,20 +144,46 @@ def write_hidden_people(base):
     return write_tree(base, {
         "doi-tuong/doi-tuong.yml": PEOPLE, "khen-thuong/2023.yml": AWARDS, "van-ban/2021.yml": DOCUMENTS,
         "dien-hinh/nguoi-lam-duong.md": STORY_OF_AN, "dien-hinh/le-thi-thu-ha.md": STORY_OF_HA,
-        "dien-hinh/ong-khoa.md": STORY_OF_KHOA, "bao-cao/31-bc-ubnd-2024.md": REPORT,
+        "dien-hinh/ong-khoa.md": STORY_OF_KHOA, "bao-cao/31-bc-ubnd-2024.md": REPORT, "bai-viet/2024.yml": ARTICLES,
         "bao-cao/31-bc-ubnd-2024.txt": "BÁO CÁO\nKhen thưởng ông TRẦN VĂN KHOA, cô Lê Thị Thu Hà.\n",
         "anh/co-ha.jpg": _jpeg(), "anh/lam-duong.jpg": _jpeg(),
     })
 
 
+ENV = {"BANGVANG_SITE_URL": "https://vidu.github.io/bang-vang/", "BANGVANG_REPO_URL": "https://github.com/vidu/bang-vang"}
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
+    """Built without --strict: the checker warns where the withdrawn name is still written (below), and
+    the public view must hide it even from a build that goes on despite the warnings."""
     base = tmp_path_factory.mktemp("hidden")
-    build = build_site(write_hidden_people(base), base / "site",
-                       {"BANGVANG_SITE_URL": "https://vidu.github.io/bang-vang/",
-                        "BANGVANG_REPO_URL": "https://github.com/vidu/bang-vang"})
+    build = build_site(write_hidden_people(base), base / "site", ENV, strict=False)
     assert build.returncode == 0, build.output
     return build
+
+
+def test_the_checker_warns_wherever_the_withdrawn_name_is_still_written(tmp_path):
+    _, issues = load_model(write_hidden_people(tmp_path), today=TODAY)
+    warned = Counter((i.position.path, i.position.line) for i in issues.warnings if i.code == "ten-nguoi-da-rut")
+    assert warned == Counter({
+        ("data/doi-tuong/doi-tuong.yml", 9): 1,             # a comment
+        ("data/khen-thuong/2023.yml", 20): 1,               # his own award: the name as printed, the reason
+        ("data/khen-thuong/2023.yml", 25): 1,
+        ("data/van-ban/2021.yml", 12): 1,                   # a decision's summary
+        ("data/dien-hinh/nguoi-lam-duong.md", 3): 1,        # another person's story: title, caption, body
+        ("data/dien-hinh/nguoi-lam-duong.md", 9): 1,
+        ("data/dien-hinh/nguoi-lam-duong.md", 12): 1,
+        ("data/dien-hinh/nguoi-lam-duong.md", 14): 5,       # hyphens, bold inside a word, references, no marks, NFD
+        ("data/dien-hinh/nguoi-lam-duong.md", 15): 1,       # emphasis across the name
+        ("data/dien-hinh/ong-khoa.md", 3): 1,               # a story about him
+        ("data/dien-hinh/ong-khoa.md", 7): 1,
+        ("data/bao-cao/31-bc-ubnd-2024.md", 18): 1,         # a report
+        ("data/bai-viet/2024.yml", 6): 1,                   # a web address that spells his name
+    }), issues.report()
+    assert issues.errors == []
+    strict = build_site(write_hidden_people(tmp_path / "again"), tmp_path / "site", ENV)
+    assert strict.returncode != 0 and "ten-nguoi-da-rut" in strict.output
 
 
 def _texts(site):
@@ -219,3 +260,30 @@ def test_every_record_of_every_kind_is_a_public_copy(view, tmp_path):
     published = [r for kind in kinds.KINDS for r in view.of(kind.key)] + [view.unit]
     assert published and all(id(r) not in originals for r in published)
     assert any(r.full_name == INITIALS for r in model.of("doi_tuong"))
+
+
+def test_no_edit_link_points_at_a_file_that_names_a_hidden_person(built):
+    naming = {"doi-tuong/doi-tuong.yml", "khen-thuong/2023.yml", "van-ban/2021.yml", "dien-hinh/nguoi-lam-duong.md",
+              "dien-hinh/ong-khoa.md", "dien-hinh/le-thi-thu-ha.md", "bao-cao/31-bc-ubnd-2024.md", "bai-viet/2024.yml"}
+    linked = set()
+    for page in built.site.rglob("*.html"):
+        linked.update(re.findall(r'href="https://github\.com/vidu/bang-vang/(?:edit|blob)/main/data/([^"#?]+)',
+                                 page.read_text(encoding="utf-8")))
+    assert linked and linked.isdisjoint(naming), linked & naming
+    assert "phong-trao/phong-trao.yml" in linked  # files that name nobody hidden keep their line links
+
+
+def test_a_withdrawn_household_takes_its_head_s_name_with_it(tmp_path):
+    people = BASE_FILES["doi-tuong/doi-tuong.yml"] + (
+        "- id: ho-ong-le-van-thanh\n  loai: ho_gia_dinh\n  ten: Hộ ông Lê Văn Thành\n  hien_thi: an\n"
+        "- id: thon-5\n  loai: tap_the\n  ten: Thôn 5\n  mo_ta: Ông Lê Văn Thành hiến 200 m² đất làm đường.\n")
+    model, issues = load_model(write_tree(tmp_path, {"doi-tuong/doi-tuong.yml": people}), today=TODAY)
+    assert model is not None, issues.report()
+    village = next(r for r in publish(model).of("doi_tuong") if r.id == "thon-5")
+    assert village.description == f"Ông {WITHDRAWN} hiến 200 m² đất làm đường."
+
+
+def test_initials_are_for_a_person_only(tmp_path):
+    people = BASE_FILES["doi-tuong/doi-tuong.yml"] + "- id: ho-ong-ba\n  loai: ho_gia_dinh\n  ten: Hộ ông Ba\n  hien_thi: viet_tat\n"
+    _, issues = load_model(write_tree(tmp_path, {"doi-tuong/doi-tuong.yml": people}), today=TODAY)
+    assert [(i.code, i.position.line) for i in issues.errors] == [("truong-khong-dung-cho-loai", 12)]

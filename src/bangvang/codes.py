@@ -185,6 +185,11 @@ DANH_HIEU_KHONG_HOP_DOI_TUONG = Code("danh-hieu-khong-hop-doi-tuong", "Danh hi�
 DU_LIEU_CA_NHAN = Code("du-lieu-ca-nhan", "Có dữ liệu cá nhân không được đăng (số CCCD/CMND, điện thoại, thư điện tử, ngày sinh)",
                        "Xoá thông tin đó; bảng vàng chỉ đăng họ tên, chức vụ, đơn vị và thông tin khen thưởng.",
                        "doi-tuong/doi-tuong.yml", _PERSON + "  ghi_chu: Liên hệ 0912 345 678 khi cần.\n")
+TEN_NGUOI_DA_RUT = Code("ten-nguoi-da-rut", "Tên người đã rút thông tin vẫn còn trong dữ liệu",
+                        "Trang web che tên người đã rút thông tin (hien_thi: an) ở mọi nơi, nhưng kho dữ liệu là "
+                        "công khai: xoá tên ở mục khác, ghi chú và tên tệp, hoặc thay bằng cách gọi chung.",
+                        "doi-tuong/doi-tuong.yml", _PERSON + "  hien_thi: an\n- id: thon-3\n  loai: tap_the\n"
+                        "  ten: Thôn 3\n  mo_ta: Chị Trần Thị Lan cùng bà con làm đường.\n", severity=WARNING)
 MAT_DU_LIEU = Code("mat-du-lieu", "Một mục đã công bố không còn trong dữ liệu",
                    "data/da-cong-bo.yml là danh sách các mục đã công bố, do lệnh python -m bangvang.manifest viết. "
                    "Nếu vô tình xoá một mục, khôi phục mục đó; nếu cố ý gỡ, khai báo trong data/da-go.yml (id, loai, "

@@ -16,7 +16,7 @@ from .records import Unit
 from .schema import Context, Invalid, Record, field_specs, parse_record
 from .fields import report_lookalike
 from .text import lookalikes, nfc
-from .yamlsrc import MAPPING, SEQUENCE, parse_yaml, read_text, split_front_matter
+from .yamlsrc import MAPPING, SEQUENCE, comments, parse_yaml, read_text, split_front_matter
 
 # Files that may sit in data/ without being data.
 IGNORED_NAMES = {".gitkeep", "README.md"}
@@ -37,6 +37,7 @@ class Dataset:
     ignored: list[str] = field(default_factory=list)
     broken_ids: set[str] = field(default_factory=set)          # ids of records that failed to parse
     partial: list[Record] = field(default_factory=list)        # those records, with what did parse
+    comments: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # rel path → (line, column, text)
 
     def of(self, kind: str) -> list:
         return self.records.get(kind, [])
@@ -216,6 +217,8 @@ def _load_file(path: Path, rel: str, kind: kinds.RecordKind, ctx: Context, data:
     text = read_text(path, rel, ctx.issues)
     if text is None:
         return []
+    if found := comments(text):
+        data.comments[rel] = found
     layout = kind.layout_of(path.name)
     if layout == kinds.MARKDOWN:
         return _load_markdown(text, rel, kind, ctx, data)

@@ -26,6 +26,7 @@ class Model:
     flags: dict[str, list[str]]                 # record id → what was kept as printed (validate.py)
     attachments: dict[str, str] = field(default_factory=dict)  # data path → raw text of a report
     root: Path | None = None                    # the data folder (photos are read from it)
+    comments: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # data path → its comments
 
     def of(self, kind: str) -> list:
         return self.records.get(kind, [])
@@ -45,7 +46,7 @@ def build_model(data: Dataset, issues: Issues) -> Model | None:
     if issues.errors or data.unit is None:
         return None
     records = {kind.key: sorted(data.of(kind.key), key=kind.order) for kind in kinds.KINDS if kind.layout != kinds.SINGLE}
-    return Model(data.unit, records, flags, attachments=data.attachments, root=data.root)
+    return Model(data.unit, records, flags, attachments=data.attachments, root=data.root, comments=data.comments)
 
 
 def load_model(root: Path, today: date | None = None, progress=None) -> tuple[Model | None, Issues]:

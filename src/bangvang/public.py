@@ -26,8 +26,9 @@ from datetime import date
 from pathlib import Path
 
 from . import kinds
-from .links import Links
+from .fields import Url
 from .issues import Issues
+from .links import Links
 from .model import Model, load_model
 from .progress import gc_paused
 from .redact import NameRedactor
@@ -37,6 +38,7 @@ from .walk import rewritten
 WITHDRAWN = "[đã gỡ tên]"
 PEOPLE = "doi_tuong"  # the kind whose records are people, with a 'hien_thi' choice
 SHOWN_BY_INITIALS, WITHDREW = "viet_tat", "an"
+HOUSEHOLD = "ho_gia_dinh"
 
 
 def neutral_id(record_id: str) -> str:
@@ -109,10 +111,16 @@ class _Publisher:
         self.redact = NameRedactor(self._name_forms())
         self.ids: dict[tuple[str, str], str] = {}   # (namespace, raw id) → public id
         self.anonymous: dict[str, str] = {}
+        self.naming_files: set[str] = set()           # data files that name a hidden person (no edit link to them)
+        self._named = False
 
     def _name_forms(self) -> dict[str, str]:
         """Every way a hidden person is written → what is written instead."""
-        forms = {p.full_name: WITHDRAWN if p.visibility == WITHDREW else p.display_name for p in self.hidden.values()}
+        forms: dict[str, str] = {}
+        for p in self.hidden.values():
+            forms[p.full_name] = WITHDRAWN if p.visibility == WITHDREW else p.display_name
+            if p.recipient_type == HOUSEHOLD and p.visibility == WITHDREW:
+                forms.setdefault(_head_of(p.full_name), WITHDRAWN)  # "Hộ ông Lê Văn Thành": "Lê Văn Thành" too
         for kind in kinds.KINDS:
             for record in self.model.of(kind.key) if kind.subject else ():
                 person = self._subject(record, kind)
@@ -165,9 +173,11 @@ class _Publisher:
                 return True
             if attr == "photo":
                 return person is not None or not _consented(getattr(item, attr))
+            if attr in _addresses(type(item)):  # a link to a story about a hidden person spells their name
+                return self.redact.spells_a_name(getattr(item, attr) or "")
             return item is record and attr in emptied
 
-        public = rewritten(record, self.redact, self._ref, drop)
+        public = rewritten(record, self._redact, self._ref, drop)
         public.id = self.ids[(kind.ns, record.id)]
         if kind.key == PEOPLE and person is not None:
             _to_initials(public)
@@ -177,15 +187,23 @@ class _Publisher:
 
     def view(self) -> PublicView:
         self._assign_ids()
-        view = PublicView()
+        view, published = PublicView(), []
         for kind in kinds.KINDS:
             for record in self.model.of(kind.key) if kind.layout != kinds.SINGLE else ():
+                self._named = False
                 public = self._public(record, kind)
+                if self._named or self._subject(record, kind) is not None:
+                    self.naming_files.add(record.pos().path)
                 if public is not None:
                     view.records.setdefault(kind.key, []).append(public)
-                    view.sources[id(public)] = self._source(record, kind)
-        view.unit = rewritten(self.model.unit, self.redact, self._ref)
-        view.sources[id(view.unit)] = (self.model.unit.pos().path, self.model.unit.pos().line)
+                    published.append((public, record))
+        self._named = False
+        view.unit = rewritten(self.model.unit, self._redact, self._ref)
+        if self._named:
+            self.naming_files.add(self.model.unit.pos().path)
+        self.naming_files.update(path for path, found in self.model.comments.items()
+                                 if any(self.redact.find(text) for _, _, text in found))
+        view.sources = {id(public): self._source(record) for public, record in (*published, (view.unit, self.model.unit))}
         public_of = {raw: public for (_, raw), public in self.ids.items()}
         view.flags = {public_of.get(raw, raw): [self.redact(n) for n in notes] for raw, notes in self.model.flags.items()}
         view.attachments = {path: self.redact(text) for path, text in self.model.attachments.items()}
@@ -195,14 +213,24 @@ class _Publisher:
         view.link()
         return view
 
-    def _source(self, record, kind: kinds.RecordKind) -> tuple[str, int | None]:
+    def _redact(self, text: str) -> str:
+        """A record's text with hidden names replaced; notes that the record named someone."""
+        out = self.redact(text)
+        if out is not text:
+            self._named = True
+        return out
+
+    def _source(self, record) -> tuple[str, int | None]:
+        """Where an edit link may point: a file that holds a hidden person (their record, a record about
+        them, or their name in any text or comment) or whose name spells one is linked by its folder."""
         path = record.pos().path
-        if self._subject(record, kind) is not None or self.redact.spells_a_name(path):
+        if path in self.naming_files or self.redact.spells_a_name(path):
             return posixpath.dirname(path) + "/", None
         return path, record.pos().line
 
 
 _UNPUBLISHED: dict[type, frozenset[str]] = {}
+_ADDRESSES: dict[type, frozenset[str]] = {}
 _CONSENT: dict[type, str | None] = {}
 CONSENT_FIELD = "dong_y"
 
@@ -214,6 +242,13 @@ def _unpublished(cls: type) -> frozenset[str]:
     return _UNPUBLISHED[cls]
 
 
+def _addresses(cls: type) -> frozenset[str]:
+    """Fields that hold a web address (published as a link, so never redacted, only left out)."""
+    if cls not in _ADDRESSES:
+        _ADDRESSES[cls] = frozenset(s.attr for s in field_specs(cls) if isinstance(s.type, Url))
+    return _ADDRESSES[cls]
+
+
 def _consented(record) -> bool:
     """A photo or a story, which declare a consent field, is published only with that consent."""
     if record is None:
@@ -222,6 +257,15 @@ def _consented(record) -> bool:
     if cls not in _CONSENT:
         _CONSENT[cls] = next((s.attr for s in field_specs(cls) if s.key == CONSENT_FIELD), None)
     return _CONSENT[cls] is None or getattr(record, _CONSENT[cls]) is not None
+
+
+def _head_of(household: str) -> str:
+    """The name of a household's head: its last capitalised words ("Hộ ông Lê Văn Thành" → "Lê Văn Thành")."""
+    words = household.split()
+    start = len(words)
+    while start > 1 and words[start - 1][:1].isupper():
+        start -= 1
+    return " ".join(words[start:])
 
 
 def _to_initials(person) -> None:

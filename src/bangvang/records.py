@@ -267,6 +267,12 @@ def _rule_recipient_names(r: Recipient, ctx: Context) -> None:
     if r.recipient_type == "ca_nhan" and not r.family_name:
         ctx.issues.add(r.pos(), codes.THIEU_TRUONG, "Cá nhân cần có họ ('ho') và tên ('ten').",
                        "Ví dụ: ho: Nguyễn, ten_dem: Văn, ten: An.")
+    if r.recipient_type != "ca_nhan" and r.visibility == "viet_tat":
+        # Only a person's name has initials; "Hộ ông Lê Văn Thành" would be shown in full.
+        ctx.issues.add(r.pos("visibility"), codes.TRUONG_KHONG_DUNG_CHO_LOAI,
+                       "Cách hiện tên 'viet_tat' (họ và chữ cái đầu) chỉ dùng cho cá nhân.",
+                       "Với hộ gia đình, tập thể: ghi vào 'ten' đúng tên được đồng ý hiện (ví dụ 'Hộ ông L. V. T.'), "
+                       "hoặc chọn 'an' nếu đã đề nghị gỡ.")
     if r.recipient_type != "ca_nhan":
         for attr, key in (("family_name", "ho"), ("middle_name", "ten_dem"), ("role", "chuc_vu")):
             if getattr(r, attr):

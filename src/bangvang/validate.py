@@ -13,6 +13,7 @@ from .dates import PartialDate, in_force
 from .issues import Issues
 from .load import Dataset
 from .personal_data import check_personal_data
+from .withdrawn_names import check_withdrawn_names
 from .records import Body, Document
 from .schema import RECORD_TYPES, Record, suggest
 from .text import fold
@@ -38,6 +39,7 @@ def index(data: Dataset) -> dict[str, dict[str, Record]]:
 def validate(data: Dataset, issues: Issues) -> dict[str, list[str]]:
     """Run every cross-record rule; return the kept-as-printed flags per record id."""
     check_personal_data(data, issues)
+    check_withdrawn_names(data, issues)
     ids = _check_ids(data, issues)
     _check_urls(data, issues)
     _check_refs(data, ids, issues)
