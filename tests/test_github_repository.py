@@ -3,17 +3,25 @@
 Structural rules are read from the parsed YAML (helpers in githubkit.py), then each file, workflows
 included, is validated against GitHub's schemas bundled in check-jsonschema (offline, pinned in
 requirements-dev.txt). The tool is also shown a known-bad file, so a tool that silently accepts
-everything fails here. The workflows themselves are checked in test_github_workflows.py.
+everything fails here. The workflows themselves are checked in test_github_workflows.py. The removal
+request form sends everything personal to the site's privacy page, so that page is rendered here too
+(with the unit's contact from data/don-vi.yml).
 """
 
 from __future__ import annotations
 
 import fnmatch
 import re
+import shutil
+from datetime import date
 
 import pytest
 
+from bangvang.pages import Site
+from bangvang.public import load_view
+
 from githubkit import GITHUB, ISSUE_FORMS, ROOT, WORKFLOWS, load, run_tool
+from sitebuild import FIXTURE_DATA, SEED_DATA, visible_text
 
 
 # --- the files exist ----------------------------------------------------------------------------
@@ -90,13 +98,86 @@ def test_nomination_form_asks_who_where_what_sources_and_consent():
     assert "giữ kín" in _markdown(form), "the proposer's contact is kept private"
 
 
-def test_removal_form_names_the_law_and_the_ward_office():
-    form = next(load(p) for p in ISSUE_FORMS if load(p)["name"].startswith("Báo sai sót"))
+def _removal_form() -> dict:
+    return next(load(p) for p in ISSUE_FORMS if load(p)["name"].startswith("Báo sai sót"))
+
+
+def test_removal_form_names_the_law_and_the_office():
+    form = _removal_form()
     md = _markdown(form)
-    assert "91/2025/QH15" in md and "UBND phường" in md
+    assert "91/2025/QH15" in md and "Ủy ban nhân dân" in md
     labels = " | ".join(f["attributes"]["label"] for f in _fields(form))
-    for needed in ("Đường dẫn", "sai", "Đề nghị", "Quan hệ"):
+    for needed in ("Đường dẫn", "yêu cầu", "sai sót"):
         assert needed in labels, needed
+
+
+# Asking for the words, photo or story to be removed: a public issue would publish them again.
+COPY_REQUEST = re.compile(r"chép lại|đoạn chữ|tả ảnh|phần cần gỡ|mục cần gỡ|nội dung cần gỡ|điều cần gỡ", re.I)
+
+
+def test_removal_form_asks_only_for_the_page_and_the_kind_of_request():
+    form = _removal_form()
+    required = [f["id"] for f in _fields(form) if f["type"] != "checkboxes" and f.get("validations", {}).get("required")]
+    assert required == ["duong-dan", "yeu-cau"], required
+    for f in _fields(form):
+        if f["type"] in ("input", "textarea"):
+            asked = " ".join(str(f["attributes"].get(k, "")) for k in ("label", "description", "placeholder"))
+            assert not COPY_REQUEST.search(asked), f"field {f['id']} asks for the text to be removed: {asked}"
+    correction = [f for f in _fields(form) if f["type"] == "textarea"]
+    assert len(correction) == 1 and "Yêu cầu gỡ thì để trống" in correction[0]["attributes"]["description"]
+    assert "Không chép lại" in _markdown(form), "the form must say not to copy what is to be removed"
+    assert not any(f["id"] == "quan-he" for f in _fields(form)), "who the requester is goes the private way"
+
+
+def test_removal_form_sends_what_is_personal_to_the_privacy_page():
+    md = _markdown(_removal_form())
+    assert "Dữ liệu cá nhân" in md and "gioi-thieu/du-lieu-ca-nhan/#cach-yeu-cau" in md
+    assert re.search(r"gửi\s+\*\*riêng\*\*", md)
+    board = _board(FIXTURE_DATA)
+    page = next(spec for spec in Site(board).pages.values() if spec.template == "privacy.html")
+    assert page.url == "gioi-thieu/du-lieu-ca-nhan/", "the form links this address"
+
+
+@pytest.mark.parametrize("path", ISSUE_FORMS, ids=lambda p: p.name)
+def test_issue_forms_name_no_unit(path):
+    """Every commune that forks the repository uses the same forms: they say "Ủy ban nhân dân", no ward or commune."""
+    text = path.read_text(encoding="utf-8")
+    named = re.findall(r"UBND (?:phường|xã|thị trấn)|(?:[Uu]ỷ|[Uu]y|[Ủủ]y) ban nhân dân (?:phường|xã|thị trấn)"
+                       r"|cán bộ (?:phường|xã)|Phổ Minh|An Bình", text)
+    assert named == [], named
+
+
+# --- the privacy page the removal form points to ------------------------------------------------
+
+CONTACT = "Văn phòng Ủy ban nhân dân, thư điện tử vanphong@anbinh.example.gov.vn, điện thoại 0262 3 812 345"
+
+
+def _board(data):
+    board, issues = load_view(data, today=date(2026, 11, 28))
+    assert board is not None, issues.report()
+    return board
+
+
+def test_privacy_page_shows_the_units_contact_from_data(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    unit = data / "don-vi.yml"
+    text = unit.read_text(encoding="utf-8")
+    written = re.search(r"^lien_he: \|\n(?:  .*\n)+", text, re.M)
+    assert written, "the fixture's unit has a contact"
+    unit.write_text(text.replace(written.group(), f"lien_he: {CONTACT}\n"), encoding="utf-8")
+    html, _ = Site(_board(data), repo_url="https://github.com/vidu/bang-vang").render_page(
+        "gioi-thieu/du-lieu-ca-nhan.md")
+    section = visible_text(html[html.index('id="cach-yeu-cau"'):])
+    assert CONTACT in section, section
+    assert "chỉ cần địa chỉ của trang" in section and "Không chép lại đoạn chữ" in section, section
+    assert 'href="https://github.com/vidu/bang-vang/issues/new/choose"' in html
+
+
+def test_privacy_page_without_a_contact_names_the_office():
+    html, _ = Site(_board(SEED_DATA)).render_page("gioi-thieu/du-lieu-ca-nhan.md")  # the ward has no lien_he yet
+    section = visible_text(html[html.index('id="cach-yeu-cau"'):])
+    assert "Đơn vị chưa công bố nơi tiếp nhận yêu cầu" in section and "Ủy ban nhân dân" in section, section
 
 
 def test_pull_request_template_checklist():

@@ -159,6 +159,22 @@ def test_ci_annotates_the_pull_request_and_runs_the_full_checker():
     assert "!cancelled()" in str(full[0].get("if", "")), "the full report must run even after the annotated one failed"
 
 
+def test_ci_checks_removals_against_the_base_branchs_list():
+    """Both checker runs of a pull request compare removals with da-cong-bo.yml as published on the base branch
+    (a record deleted together with its line, or with the whole list, fails); the full run is the gate."""
+    wf = workflow("ci.yml")
+    (_, job), = [(n, j) for n, j in wf["jobs"].items() if steps_running(j, r"bangvang\.check")]
+    checks = [s for _, s in steps_running(job, r"bangvang\.check")]
+    assert len(checks) == 2, checks
+    for step in checks:
+        assert re.search(r'--base "origin/\$\{BASE_REF\}"', step["run"]), step["run"]
+        assert "${{" not in step["run"], "the base branch's name reaches the script through env only"
+        assert step["env"]["BASE_REF"] == "${{ github.base_ref }}"
+    full = next(s for s in checks if "--changed-since" not in s["run"])
+    assert re.search(r'if \[ -n "\$BASE_REF" \]; then\s+\.venv/bin/python -m bangvang\.check data --base ', full["run"])
+    assert "--format" not in full["run"], "the gate's log is the full text report"
+
+
 def test_ci_uploads_the_built_site_for_reviewers():
     wf = workflow("ci.yml")
     job = next(j for j in wf["jobs"].values() if step_using(j, "actions/upload-artifact"))

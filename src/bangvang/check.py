@@ -1,11 +1,14 @@
 """Check data/ without building the site.
 
-    python -m bangvang.check [data] [--changed-since REF] [--format text|json|github]
+    python -m bangvang.check [data] [--changed-since REF] [--base REF] [--format text|json|github]
 
 Same rules and messages as the build. `--changed-since` reports only problems in
 files changed against a git ref (a pull request is judged on what it changed;
-the others are counted, never hidden). `--format github` prints workflow
-commands so each error shows on the pull request's diff at its line.
+the others are counted, never hidden). `--base` also checks removals against the list of
+published records (data/da-cong-bo.yml) as committed on the base branch, so a pull request cannot
+drop a record together with its line in that list (manifest.py); it is a separate option because
+the unfiltered run, the one that gates a pull request, needs it too. `--format github` prints
+workflow commands so each error shows on the pull request's diff at its line.
 
 The last line is always a summary (files, records, errors, warnings, seconds); with
 `--format json` it goes to stderr and stdout holds only the JSON. A long check
@@ -25,6 +28,7 @@ from pathlib import Path
 from . import cli
 from .issues import ERROR, NOTE, WARNING, Issue, Issues
 from .load import load
+from .manifest import BaseUnavailable, check_base_removals, read_base
 from .model import build_model
 from .progress import EVERY_SECONDS, Progress, gc_paused, vn_int, vn_seconds
 
@@ -68,27 +72,42 @@ def _repo_relative(path: Path) -> str:
         return path.as_posix()
 
 
-def main(argv: list[str] | None = None) -> int:
+def _arguments(argv: list[str] | None):
     parser = cli.parser("python -m bangvang.check", "Kiểm tra dữ liệu bảng vàng.")
     parser.add_argument("data", nargs="?", default="data", metavar="thư-mục", help="thư mục dữ liệu (mặc định: data)")
     parser.add_argument("--changed-since", metavar="REF",
                         help="chỉ báo lỗi ở các tệp đã thay đổi so với nhánh hoặc commit REF (ví dụ origin/main)")
+    parser.add_argument("--base", metavar="REF",
+                        help="đối chiếu thêm với danh sách các mục đã công bố (da-cong-bo.yml) trên nhánh gốc "
+                             "REF (ví dụ origin/main): mục đã công bố ở đó mà mất khỏi dữ liệu là lỗi, kể cả khi "
+                             "dòng của nó trong danh sách cũng bị xoá, trừ khi việc gỡ được khai báo trong da-go.yml")
     parser.add_argument("--format", choices=("text", "json", "github"), default="text",
                         help="text (cho người đọc), json (cho máy), github (chú thích trên pull request)")
     parser.add_argument("--progress-every", metavar="GIÂY", type=float, default=EVERY_SECONDS,
                         help="khi kiểm tra lâu, in tiến độ ra stderr mỗi GIÂY giây "
                              f"(mặc định {vn_seconds(EVERY_SECONDS)}; 0: sau mỗi tệp)")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `check | head` ends quietly
 
     started = time.perf_counter()
     progress = Progress(sys.stderr, every=args.progress_every)
     data_dir = Path(args.data)
+    try:
+        base = read_base(data_dir, args.base) if args.base else None
+    except BaseUnavailable as exc:
+        print(exc, file=sys.stderr)
+        return 2
     with gc_paused():
         data, issues = load(data_dir, progress=progress.files)
         progress.stage(f"Đang kiểm tra liên kết giữa {vn_int(data.count())} mục…")
         build_model(data, issues)
+        if base is not None:
+            check_base_removals(data, issues, base)
     elapsed = time.perf_counter() - started
 
     shown = issues.sorted()
