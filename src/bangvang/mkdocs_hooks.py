@@ -12,11 +12,11 @@ from urllib.parse import urljoin
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from . import strict
+from . import sitedir, strict
 from .cards import CardCache, cache_folder
 from .compact import compact
 from .csp import add_policy
@@ -92,6 +92,10 @@ def _refusal(issues, strict: bool) -> str:
               " (/huong-dan/loi/).")
 
 
+def on_startup(command, dirty, **kwargs):
+    sitedir.startup(command, dirty)
+
+
 def on_config(config, **kwargs):
     global _site, _search, _progress
     strict.watch(config.strict)
@@ -131,6 +135,10 @@ def _configure_site(config, unit) -> None:
         config.repo_url = repo_url
         config.repo_name = config.repo_name or "/".join(repo_url.rstrip("/").split("/")[-2:])
         config.edit_uri = config.edit_uri or "edit/main/docs/"
+
+
+def on_pre_build(config, **kwargs):
+    sitedir.begin(config)  # data read and valid: build into a fresh folder beside site_dir (sitedir.py)
 
 
 def on_env(env, config, files, **kwargs):
@@ -219,6 +227,7 @@ def on_post_template(output_content, template_name, config, **kwargs):
     return compact(output)
 
 
+@event_priority(-100)  # after every plugin's (Material's search index first): it ends with the swap
 def on_post_build(config, **kwargs):
     if not config.site_url:
         # Without the site's address a sitemap can only hold relative paths, which crawlers reject:
@@ -229,3 +238,12 @@ def on_post_build(config, **kwargs):
     figures = _search.write(config.site_dir)
     log.info(_progress.summary(figures))
     strict.raise_if_any()
+    sitedir.publish(config)  # last: only a build that raised nothing replaces the site
+
+
+def on_build_error(error, **kwargs):
+    sitedir.abandon()
+
+
+def on_shutdown(**kwargs):
+    sitedir.abandon()  # after Ctrl-C, which on_build_error does not see
