@@ -25,6 +25,7 @@ LAYER_OF = {
     # base: text, dates and numbers; issues and their codes — used everywhere
     "__init__": "base", "text": "base", "dates": "base", "docnumber": "base", "clock": "base", "progress": "base",
     "vocab": "base", "issues": "base", "codes": "base", "cli": "base",
+    "markdown_limits": "base",  # how deep and long Markdown may be: the checker refuses, the renderer survives
     "redact": "base",  # finding names in text: the checker warns where the public view will replace
     # reading a data file into nodes that remember where each value was written
     "yamlsrc": "read",
@@ -41,7 +42,7 @@ LAYER_OF = {
     "public": "public", "links": "public",
     # pages and the files beside them, all made from the public view
     "labels": "pages", "facets": "pages", "figures": "pages", "paging": "pages", "listings": "pages",
-    "routes": "pages", "render": "pages", "markdown_safe": "pages", "charts": "pages", "pagespec": "pages",
+    "routes": "pages", "render": "pages", "markdown_safe": "pages", "markdown_fast": "pages", "charts": "pages", "pagespec": "pages",
     "sitepages": "pages", "pages": "pages", "opendata": "pages", "feed": "pages", "search": "pages", "searchtext": "pages",
     "cards": "pages", "sharecards": "pages",
     "dictionary": "pages", "error_guide": "pages", "thumbnails": "pages",

@@ -83,6 +83,16 @@ THIEU_NOI_DUNG = Code("thieu-noi-dung", "Tệp Markdown chưa có nội dung", "
                       "---\nid: 12-bc-ubnd-2024\nloai: bao_cao\nso_ky_hieu: 12/BC-UBND\nngay: 15/02/2024\n"
                       "ky: {che_do: TM, thay_mat: ỦY BAN NHÂN DÂN, chuc_vu: CHỦ TỊCH, ho_ten: Lê Văn Hùng}\n"
                       "noi_nhan: [\"Lưu: VT.\"]\n---\n")
+_REPORT_HEAD = ("---\nid: 12-bc-ubnd-2024\nloai: bao_cao\nso_ky_hieu: 12/BC-UBND\nngay: 15/02/2024\n"
+                "ky: {che_do: TM, thay_mat: ỦY BAN NHÂN DÂN, chuc_vu: CHỦ TỊCH, ho_ten: Lê Văn Hùng}\n"
+                "noi_nhan: [\"Lưu: VT.\"]\n---\n")
+LONG_QUA_SAU = Code("long-qua-sau", "Danh sách hoặc trích dẫn lồng vào nhau quá nhiều tầng",
+                    "Viết gọn lại, không quá 8 tầng danh sách (hoặc dấu '>') lồng vào nhau; thường là thụt lề nhầm.",
+                    "bao-cao/12-bc-ubnd-2024.md",
+                    _REPORT_HEAD + "".join("    " * depth + "- Mục\n" for depth in range(10)))
+DOAN_QUA_DAI = Code("doan-qua-dai", "Một đoạn văn, một mục danh sách hay một dòng bảng quá dài",
+                    "Chia thành nhiều đoạn (để một dòng trống giữa hai đoạn); mỗi đoạn không quá 20.000 ký tự.",
+                    "bao-cao/12-bc-ubnd-2024.md", _REPORT_HEAD + "Phong trào thi đua được triển khai. " * 600 + "\n")
 THIEU_TEP_DINH_KEM = Code("thieu-tep-dinh-kem", "Báo cáo nhắc đến một tệp văn bản thô không có",
                           "Ghi đúng tên tệp .txt nằm cùng thư mục bao-cao/ vào 'ban_trich_xuat'.")
 TEP_KHONG_DUOC_DUNG = Code("tep-khong-duoc-dung", "Tệp .txt trong bao-cao/ không được báo cáo nào nhắc đến",

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from typing import Any, Callable
 
-from . import codes, docnumber
+from . import codes, docnumber, markdown_limits
 from .dates import DateError, PartialDate, parse_date
 from .schema import (RECORD_TYPES, Context, FieldType, Invalid, RefValue, parse_record, record_json_schema, scalar,
                      suggest)
@@ -108,6 +108,24 @@ class Markdown(Text):
     def __init__(self, max_len: int = 20000):
         super().__init__(max_len, multiline=True)
         self.label = "văn bản Markdown"
+
+    def parse(self, node: Node, ctx: Context) -> str:
+        value = super().parse(node, ctx)
+        if not markdown_limits.report(value, lambda offset: _markdown_position(node, value, offset, ctx), ctx.issues):
+            raise Invalid
+        return value
+
+
+_LITERAL_BLOCK = re.compile(r"\|[-+0-9]*\s*(?:#.*)?$")
+
+
+def _markdown_position(node: Node, value: str, offset: int, ctx: Context) -> Position:
+    """Where value[offset] is in the file: exact in a `|` block, whose lines are the file's (yamlsrc
+    points such a value at its first line); the value's start otherwise."""
+    above = ctx.issues.source_line(node.path, node.line - 1) or ""
+    if node.plain or not _LITERAL_BLOCK.search(above):
+        return node.position
+    return markdown_limits.offset_position(node.path, node.line, value, offset, node.column - 1)
 
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

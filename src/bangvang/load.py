@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import clock, codes, kinds
+from . import clock, codes, kinds, markdown_limits
 from .images import check_photo
 from .issues import Issues, Position
 from .progress import FileProgress, gc_paused
@@ -290,6 +290,9 @@ def _load_markdown(text: str, rel: str, kind: kinds.RecordKind, ctx: Context, da
     if len(body) > limit:
         ctx.issues.add(Position(rel, body_line), codes.QUA_DAI, f"Nội dung dài {len(body):,} ký tự, vượt giới hạn {limit:,} ký tự.",
                        "Rút gọn nội dung, hoặc chia thành nhiều bài.")
+        return []
+    if not markdown_limits.report(body, lambda offset: markdown_limits.offset_position(rel, body_line, body, offset),
+                                  ctx.issues):
         return []
     for record in records:
         record.body_markdown = body  # type: ignore[attr-defined]

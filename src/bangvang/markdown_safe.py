@@ -1,9 +1,19 @@
-"""Markdown written by officers, rendered so it can never become markup.
+"""Markdown written by officers, rendered so it can never become markup, nor crash or stall the build.
 
 Python-Markdown passes raw HTML and `javascript:` links through (it "does not
 sanitize its HTML output"). Here raw HTML is switched off, so `<script>` shows as
 text, links keep only safe schemes, images (which would load from elsewhere)
 become their text, and known document numbers become links to their pages.
+
+Its scanners that read to the end of the text for each `[`, `(` or backtick, and the block
+processors that re-read what is left of a block after each heading, are replaced by linear ones with
+the same results (markdown_fast.py). What the checker refuses (markdown_limits.py) is guarded here too:
+a paragraph longer than MAX_BLOCK is shown as written, and text nested too deep to parse (Python's
+recursion limit) is shown as written, paragraph by paragraph, instead of stopping the build.
+
+Heading ids never take an id the page templates or Material use (`RESERVED_IDS`, read from the
+templates): such a heading gets the next free `_1` suffix, as a repeated heading does, and the
+text's own links to it follow.
 """
 
 from __future__ import annotations
@@ -11,12 +21,18 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
+from pathlib import Path
 
 import markdown
 from markdown.extensions.toc import TocExtension
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
+from . import markdown_fast
+from .markdown_limits import MAX_BLOCK, too_deep
 from .text import slugify
+
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 def _is_safe_href(href: str) -> bool:
@@ -106,19 +122,88 @@ class _AutoLink(Treeprocessor):
         self._link_in(root)
 
 
-def _ascii_slug(value: str, separator: str) -> str:
-    return slugify(value).replace("-", separator) or "muc"
+def _template_ids() -> frozenset[str]:
+    """Every fixed id the page templates write, the filter forms' (macros.filter_form) included."""
+    sources = [path.read_text(encoding="utf-8") for path in sorted(TEMPLATES.glob("*.html"))]
+    ids = {anchor for source in sources for anchor in re.findall(r'(?<![\w-])id="([^"{}]+)"', source)}
+    prefixes = {found for source in sources for found in re.findall(r'set body_id = "([\w-]+)" ~ target', source)}
+    forms = {found for source in sources for found in re.findall(r'filter_form\("#([\w-]+)"', source)}
+    return frozenset(ids | {prefix + form for prefix in prefixes for form in forms})
+
+
+RESERVED_IDS = _template_ids()
+
+
+def is_reserved(anchor: str) -> bool:
+    """An id a page may already have: one of the templates', or Material's (all of which start with "__")."""
+    return anchor in RESERVED_IDS or anchor.startswith("__")
+
+
+class _Slugs:
+    """Heading ids: the ASCII slug, moved off an id the page has; what moved where, for the text's links."""
+
+    def __init__(self):
+        self.moved: dict[str, str] = {}
+
+    def __call__(self, value: str, separator: str) -> str:
+        anchor = slugify(value).replace("-", separator) or "muc"
+        if not is_reserved(anchor):
+            return anchor
+        n = 1
+        while is_reserved(f"{anchor}_{n}"):
+            n += 1
+        self.moved.setdefault(anchor, f"{anchor}_{n}")
+        return f"{anchor}_{n}"
+
+
+class _FollowMoved(Treeprocessor):
+    """A link of the text to `#x`, where its heading x moved to x_1, goes to the heading (run after toc)."""
+
+    def __init__(self, md, slugs: _Slugs):
+        super().__init__(md)
+        self.slugs = slugs
+
+    def run(self, root: etree.Element) -> None:
+        if self.slugs.moved:
+            for link in root.iter("a"):
+                target = self.slugs.moved.get(link.get("href", "")[1:]) if link.get("href", "").startswith("#") else None
+                if target:
+                    link.set("href", "#" + target)
+
+
+class _LongAsText(Treeprocessor):
+    """A paragraph longer than the checker lets through is shown as written, not read for markup:
+    Python-Markdown reads it once more for each piece of markup in it (run before "inline")."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if element.text and len(element.text) > MAX_BLOCK:
+                element.text = AtomicString(element.text)
+            if element.tail and len(element.tail) > MAX_BLOCK:
+                element.tail = AtomicString(element.tail)
+
+
+def as_written(text: str) -> str:
+    """The text in paragraphs, every character shown as typed: for text Markdown cannot read."""
+    paragraphs = [part.strip("\n") for part in re.split(r"\n[ \t]*\n", text) if part.strip()]
+    return "\n".join(f"<p>{html.escape(part, quote=False)}</p>" for part in paragraphs)
 
 
 class SafeMarkdown:
     """One renderer per build; `render()` returns (html, toc_tokens)."""
 
     def __init__(self):
-        self.md = markdown.Markdown(extensions=["tables", "sane_lists", TocExtension(slugify=_ascii_slug)])
+        self._build()
+
+    def _build(self) -> None:
+        self.slugs = _Slugs()
+        self.md = markdown.Markdown(extensions=["tables", "sane_lists", TocExtension(slugify=self.slugs)])
         self.md.preprocessors.deregister("html_block")
         self.md.inlinePatterns.deregister("html")
+        markdown_fast.install(self.md)
+        self.md.treeprocessors.register(_LongAsText(self.md), "bv_long_as_text", 21)
+        self.md.treeprocessors.register(_FollowMoved(self.md, self.slugs), "bv_follow_moved", 4)
         self.md.treeprocessors.register(_Sanitise(self.md), "bv_sanitise", 1)
-        self._autolink: _AutoLink | None = None
 
     def render(self, text: str, doc_links: dict[str, str] | None = None) -> tuple[str, list]:
         if "bv_autolink" in self.md.treeprocessors:
@@ -126,5 +211,14 @@ class SafeMarkdown:
         if doc_links:
             self.md.treeprocessors.register(_AutoLink(self.md, doc_links), "bv_autolink", 2)
         self.md.reset()
-        html = self.md.convert(text)
+        self.slugs.moved.clear()
+        if too_deep(text):  # refused by the checker; parsing it would recurse hundreds of levels, each reading it all
+            return as_written(text), []
+        try:
+            html = self.md.convert(text)
+        except RecursionError:
+            # Nesting the checker does not measure (emphasis inside emphasis…) can still go past
+            # Python's limit. A parse cut short leaves state behind (open lists, delimiters): start afresh.
+            self._build()
+            return as_written(text), []
         return html, list(getattr(self.md, "toc_tokens", []))
