@@ -35,10 +35,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from .text import nfc
+from .thumbnails import failure, upright_rgb
 
 WIDTH, HEIGHT = 1200, 630
 # Change whenever the drawing changes (layout, colours, fonts): every cached card is drawn again.
-DESIGN_VERSION = "1"
+DESIGN_VERSION = "2"
 ELLIPSIS = "…"
 
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -212,20 +213,21 @@ def _frame(pen, photo: bool) -> None:
 
 
 def _photo(sheet, pen, path: Path) -> None:
-    """The photo, upright and cropped to the right panel, with a gold edge on its left."""
+    """The photo, upright and cropped to the right panel, with a gold edge on its left.
+
+    Decoded as the thumbnails are (thumbnails.upright_rgb, transparency on the cream); a photo that
+    fails all the same stops the build with a Vietnamese PhotoError naming it, never a traceback.
+    """
     from PIL import Image, ImageOps
 
     left, top, right, bottom = PHOTO_BOX
     size = (right - left, bottom - top)
-    with Image.open(path) as original:
-        side = max(size)  # either way round: the photo may be turned upright after
-        original.draft("RGB", (side, side))  # JPEG: decode at 1/2, 1/4 or 1/8 when still large enough
-        upright = ImageOps.exif_transpose(original)
-    if upright.mode in ("RGBA", "LA", "PA") or "transparency" in upright.info:
-        backed = Image.new("RGBA", upright.size, CREAM + (255,))
-        upright = Image.alpha_composite(backed, upright.convert("RGBA"))
-    # Faces sit in the upper part of portraits: crop a little above the middle.
-    fitted = ImageOps.fit(upright.convert("RGB"), size, Image.Resampling.LANCZOS, centering=(0.5, 0.4))
+    try:
+        upright = upright_rgb(path, CREAM)
+        # Faces sit in the upper part of portraits: crop a little above the middle.
+        fitted = ImageOps.fit(upright, size, Image.Resampling.LANCZOS, centering=(0.5, 0.4))
+    except Exception as exc:
+        raise failure(path, exc) from exc
     sheet.paste(fitted, (left, top))
     pen.line((left - 3, 0, left - 3, HEIGHT - BAND), fill=GOLD, width=6)
 

@@ -111,6 +111,10 @@ ANH_KHONG_HOP_LE = Code("anh-khong-hop-le", "Tệp không phải ảnh thật, h
                         "doi-tuong/doi-tuong.yml", _PERSON + "  anh:\n    tep: anh/tran-thi-lan.jpg\n    mo_ta: Ảnh chị Lan\n"
                         "    dong_y: {ngay: 01/03/2024, hinh_thuc: van_ban}\n",
                         (("anh/tran-thi-lan.jpg", "Đây là chữ, không phải ảnh.\n"),))
+# No example: it needs a real image file, and an example's files are written as text.
+ANH_SAI_KICH_THUOC = Code("anh-sai-kich-thuoc", "Ảnh quá nhỏ, hoặc một cạnh dài gấp hơn 6 lần cạnh kia",
+                          "Dùng ảnh có mỗi cạnh ít nhất 32 điểm ảnh và cạnh dài không quá 6 lần cạnh ngắn: "
+                          "cắt (crop) ảnh cho gọn hoặc chọn ảnh khác.")
 # -- one field ------------------------------------------------------------------
 TRUONG_KHONG_RO = Code("truong-khong-ro", "Tên trường không có trong mẫu dữ liệu (thường là gõ nhầm)",
                        "Sửa theo gợi ý 'Có phải ý là …?', hoặc xem từ điển dữ liệu.",
