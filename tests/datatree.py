@@ -115,10 +115,13 @@ def write_tree(base: Path, changes: dict[str, str | bytes | None] | None = None)
     files: dict[str, str | bytes | None] = dict(BASE_FILES)
     for rel, content in (changes or {}).items():
         files[rel.removeprefix("data/")] = content
+    write_files(root, {rel.removeprefix("data/"): content for rel, content in files.items() if content is not None})
+    return root
+
+
+def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write each file under `root` (text as UTF-8 with LF line ends); return `root`."""
     for rel, content in files.items():
-        rel = rel.removeprefix("data/")  # keys may be written as issue paths
-        if content is None:
-            continue
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):

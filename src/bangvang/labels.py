@@ -36,8 +36,11 @@ UNKNOWN_SPAN = Span("", "khong-ro-nam", (1, 0, 0))
 
 
 def award_span(award) -> Span:
-    if award.year:
-        return Span(str(award.year), str(award.year), (0, -award.year, 1))
+    # A period of one year (giai_doan 2026–2026) is that year: one group, one page of the awards list.
+    period = award.period
+    year = award.year or (period.start if period and period.start == period.end else None)
+    if year:
+        return Span(str(year), str(year), (0, -year, 1))
     if award.period:
         start, end = award.period.start, award.period.end
         return Span(year_span(start, end), year_span_slug(start, end), (0, -(end or 9999), 2))

@@ -122,8 +122,12 @@ def number_pages(base: str, rows: list, size: int, section: Section | None = Non
 
 
 def src_uri(url: str) -> str:
-    """The generated Markdown path MkDocs publishes at site path `url` ('a/b/' → 'a/b.md')."""
-    return url.rstrip("/") + ".md"
+    """The generated Markdown path MkDocs publishes at site path `url` ('a/b/' → 'a/b.md').
+
+    'a/index/' → 'a/index/index.md': MkDocs publishes 'a/index.md' at 'a/', so a record with the id
+    'index' would take its list's page (or, without a list there, live where no link leads)."""
+    path = url.rstrip("/")
+    return path + ("/index.md" if path.rsplit("/", 1)[-1] == "index" else ".md")
 
 
 # -- sections of the three long lists ----------------------------------------------------------

@@ -6,6 +6,7 @@ is not an error: it becomes a flag that the record's page shows with the note.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from . import codes, kinds, vocab
@@ -61,8 +62,19 @@ def _check_ids(data: Dataset, issues: Issues) -> dict[str, dict[str, Record]]:
     return index(data)
 
 
+# A document's page (van-ban/<id>/, also for most files of bao-cao/) shares its folder with the register's
+# pages by year, made when the register is longer than a page (paging.documents_listing): those names
+# are never the id of a document or a report.
+REGISTER_PAGE = re.compile(r"nam-\d{4}|khong-ro-ngay")
+
+
 def _check_urls(data: Dataset, issues: Issues) -> None:
-    """Two records must never be written to the same page."""
+    """Two records must never be written to the same page, nor a record to a list's page."""
+    for doc in (d for kind in kinds.namespaces()["van_ban"] for d in data.of(kind.key)):  # reports too
+        if REGISTER_PAGE.fullmatch(doc.id):
+            issues.add(doc.pos("id"), codes.TRUNG_DIA_CHI_TRANG,
+                       f"Mã '{doc.id}' là địa chỉ một trang của sổ văn bản (/van-ban/{doc.id}/).",
+                       "Đặt mã theo số, ký hiệu và năm của văn bản, ví dụ '45-kh-ubnd-2023'.")
     taken: dict[str, Record] = {}
     for kind in kinds.with_pages():  # (the pages of listed kinds share the namespace: trung-ma reports those)
         for record in data.of(kind.key):
