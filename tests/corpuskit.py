@@ -1,6 +1,6 @@
 """The bad-input corpus (tests/corpus/): reading its cases, writing their trees, loading and building them.
 
-The format of a case, and the table of the 39 kinds of bad input that its `rows:` refer to, are in
+The format of a case, and the table of the 46 kinds of bad input that its `rows:` refer to, are in
 tests/corpus/README.md. A case's tree is the minimal valid data folder `bangvang.codes.SAMPLE` plus the
 case's files; `Runner` loads each case once and builds the renders cases with the real
 `mkdocs build --strict`, several cases per build when their files do not clash and their union still
@@ -25,7 +25,7 @@ from sitebuild import build_site, visible_text
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 TODAY = date(2026, 11, 28)
-ROWS = range(1, 40)  # the table in tests/corpus/README.md has rows 1–39
+ROWS = range(1, 47)  # the table in tests/corpus/README.md has rows 1–46
 CONTROL_FILES = {"expected.yml", "generate.py"}
 TOP_KEYS = {"rows", "about", "errors", "warnings", "renders", "remove", "symlinks", "xfail", "xfail_unless_code"}
 PAGE_KEYS = {"page", "contains", "html_contains", "absent", "order"}

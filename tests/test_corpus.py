@@ -4,7 +4,7 @@ Every case is a folder `tests/corpus/<NNN-short-name>/` holding the files that r
 minimal valid data folder `bangvang.codes.SAMPLE` (bytes as they would be committed), an optional
 `generate.py` that writes large inputs at test time, and `expected.yml`: EITHER the exact errors and
 warnings (code, path, line, column) OR, for a legal input, the pages of the built site and what they
-must (not) show. tests/corpus/README.md describes that format and numbers the 39 kinds of bad input
+must (not) show. tests/corpus/README.md describes that format and numbers the 46 kinds of bad input
 that a case's `rows:` refer to; reading, loading and building the cases is in corpuskit.py.
 
 Besides one test per case, the corpus as a whole must have no crash (any exception while loading
