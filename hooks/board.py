@@ -2,5 +2,5 @@
 
 from bangvang.mkdocs_hooks import (  # noqa: F401
     on_build_error, on_config, on_env, on_files, on_page_content, on_page_markdown, on_post_build, on_post_page,
-    on_post_template, on_pre_build, on_shutdown, on_startup,
+    on_post_template, on_pre_build, on_serve, on_shutdown, on_startup,
 )

@@ -1,67 +1,74 @@
-"""Live preview: `mkdocs serve` rebuilds on data changes and survives bad data (errors in the terminal)."""
+"""Live preview: `mkdocs serve` rebuilds on data changes; while data is broken it answers at once with the
+last good pages and the errors over them (src/bangvang/preview.py), and never stops."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import threading
-import time
-import urllib.request
 
-from sitebuild import FIXTURE_DATA, REPO
+from bangvang.csp import read_policy, sha256_source
+from bangvang.preview import STYLE, Preview
+from servekit import BROKEN_FILE, OVERLAY, Server, break_data, free_port, get
+from sitebuild import FIXTURE_DATA
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    def __init__(self, data, port):
-        env = {**os.environ, "BANGVANG_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
-        self.proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                                     cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        self.lines: list[str] = []
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self):
-        for line in self.proc.stdout:
-            self.lines.append(line)
-
-    def wait_for(self, text: str, after: int = 0, timeout: float = 60) -> int:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            for i, line in enumerate(self.lines[after:], start=after):
-                if text in line:
-                    return i + 1
-            time.sleep(0.1)
-        raise AssertionError(f"{text!r} not seen; output:\n" + "".join(self.lines))
-
-    def stop(self):
-        self.proc.terminate()
-        self.proc.wait(timeout=20)
-
-
-def test_serve_rebuilds_and_survives_bad_data(tmp_path):
+def test_broken_data_shows_over_the_last_good_pages_at_once(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, data)
-    port = _free_port()
+    port = free_port()
     server = Server(data, port)
     try:
         seen = server.wait_for("Serving on")
-        awards = data / "khen-thuong" / "2022-2024.yml"  # one that has an award of 2023
-        good = awards.read_text(encoding="utf-8")
-        awards.write_text(good.replace("nam: 2023", "nam: 2099", 1), encoding="utf-8")
-        seen = server.wait_for("ngay-trong-tuong-lai", seen)
-        assert server.proc.poll() is None, "the server must keep running"
-        assert not any("Traceback" in line for line in server.lines)
-        awards.write_text(good, encoding="utf-8")
-        server.wait_for("Documentation built", seen)
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/khen-thuong/", timeout=10) as response:
-            assert "Khen thưởng" in response.read().decode("utf-8")
+        status, page, _ = get(port, "/khen-thuong/")
+        assert status == 200 and OVERLAY not in page
+        fix = break_data(data)
+        seen = server.wait_for("Reloading browsers", seen)  # the failed rebuild is done: nothing waits on it
+        for path in ("/khen-thuong/", "/", "/khong-co-trang-nay/"):
+            status, page, seconds = get(port, path)
+            assert seconds < 1, f"{path} took {seconds:.1f} s"
+            assert OVERLAY in page and "ngay-trong-tuong-lai" in page and BROKEN_FILE in page, path
+        assert status == 404 and "Khen thưởng" in get(port, "/khen-thuong/")[1]  # the last good page, under it
+        fix()
+        server.wait_for("Reloading browsers", seen)
+        status, page, _ = get(port, "/khen-thuong/")
+        assert status == 200 and OVERLAY not in page and "Khen thưởng" in page
+        assert server.proc.poll() is None and not any("Traceback" in line for line in server.lines)
     finally:
         server.stop()
+
+
+def test_serve_started_on_broken_data_lists_the_errors_then_shows_the_site(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    fix = break_data(data)
+    port = free_port()
+    server = Server(data, port)
+    try:
+        seen = server.wait_for("Serving on")
+        status, page, seconds = get(port, "/")
+        assert status == 404 and seconds < 1 and OVERLAY in page and BROKEN_FILE in page
+        assert "nam: 2099" in page  # the line itself, as the checker prints it
+        fix()
+        server.wait_for("Reloading browsers", seen)
+        status, page, _ = get(port, "/")
+        assert status == 200 and OVERLAY not in page
+    finally:
+        server.stop()
+
+
+def test_a_crash_in_the_build_shows_a_short_message_and_a_good_build_clears_it():
+    state = Preview()
+
+    def crash():
+        raise RuntimeError("hỏng ở bước tạo ảnh")
+
+    state.builder(crash)()  # returns: the server's build loop goes on
+    page = b"""<html><head><meta http-equiv="Content-Security-Policy" content="script-src 'self'; style-src 'self'">"""
+    page += "</head><body><p>Trang cũ</p><script>reload()</script></body></html>".encode("utf-8")
+    shown = state.decorate(page, ["reload()"]).decode("utf-8")
+    assert OVERLAY in shown and "RuntimeError: hỏng ở bước tạo ảnh" in shown and "Trang cũ" in shown
+    policy = read_policy(shown)
+    assert sha256_source("reload()") in policy["script-src"] and sha256_source(STYLE) in policy["style-src"]
+    assert shown.index(OVERLAY) < shown.index("</body>")
+    state.builder(lambda: None)()
+    shown = state.decorate(page, ["reload()"]).decode("utf-8")
+    assert OVERLAY not in shown and sha256_source("reload()") in read_policy(shown)["script-src"]

@@ -172,3 +172,19 @@ def read_policy(html: str) -> dict[str, list[str]] | None:
         if words:
             policy[words[0].lower()] = words[1:]
     return policy
+
+
+def allow_inline(html: str, scripts: list[str], styles: list[str]) -> str:
+    """`html` whose policy also allows these inline scripts and styles, by their hashes: what
+    `mkdocs serve` adds to a page (its live-reload script, the error overlay of preview.py)."""
+    m = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+    if m is None or not (scripts or styles):
+        return html
+    added = {"script-src": [sha256_source(s) for s in scripts], "style-src": [sha256_source(s) for s in styles]}
+    parts = []
+    for part in m.group(1).split(";"):
+        words = part.split()
+        if words and added.get(words[0].lower()):
+            words += [h for h in added[words[0].lower()] if h not in words]
+        parts.append(" ".join(words))
+    return html[:m.start(1)] + "; ".join(parts) + html[m.end(1):]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import os
+import sys
 from urllib.parse import urljoin
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from . import sitedir, strict
+from . import preview, sitedir, strict
 from .cards import CardCache, cache_folder
 from .compact import compact
 from .csp import add_policy
@@ -34,6 +35,8 @@ EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://w
 _site: Site | None = None
 _search: SearchIndex | None = None
 _progress: "BuildProgress | None" = None
+_serving = False  # `mkdocs serve`: bad data shows over the last good pages instead of stopping (preview.py)
+_preview = preview.Preview()
 
 
 class _LogLines:
@@ -81,19 +84,31 @@ def data_dir(config) -> Path:
     return Path(configured) if configured else root / "data"
 
 
-def _refusal(issues, strict: bool) -> str:
-    """Why nothing was built: every problem of the data, with the way to fix each."""
+def _counted(issues, strict: bool) -> str:
+    """'2 lỗi', '1 lỗi và 3 cảnh báo (…)': what stops the build."""
     errors, warnings = len(issues.errors), len(issues.warnings)
     counted = f"{errors} lỗi" if errors else ""
     if strict and warnings:
         counted += (" và " if counted else "") + f"{warnings} cảnh báo (chế độ --strict coi cảnh báo là lỗi)"
-    return (f"Dữ liệu có {counted}; trang web chưa được tạo (không có gì được công bố).\n\n" + issues.report()
+    return counted
+
+
+def _refusal(issues, strict: bool) -> str:
+    """Why nothing was built: every problem of the data, with the way to fix each."""
+    return (f"Dữ liệu có {_counted(issues, strict)}; trang web chưa được tạo (không có gì được công bố).\n\n"
+            + issues.report()
             + "\n\nSửa các vấn đề ở trên; cách sửa từng mã lỗi có ở trang Hướng dẫn > Các mã lỗi và cách sửa"
               " (/huong-dan/loi/).")
 
 
 def on_startup(command, dirty, **kwargs):
+    global _serving
+    _serving = command == "serve"
     sitedir.startup(command, dirty)
+
+
+def on_serve(server, config, builder, **kwargs):
+    return preview.install(server, _preview)
 
 
 def on_config(config, **kwargs):
@@ -102,16 +117,23 @@ def on_config(config, **kwargs):
     folder = data_dir(config)
     _progress = BuildProgress()
     model, issues = load_model(folder, progress=_progress.files)
+    if str(folder) not in [str(w) for w in config.watch]:
+        config.watch.append(str(folder))  # mkdocs serve rebuilds when data/ changes, good or bad
     if model is None or (config.strict and issues.warnings):
-        raise PluginError(_refusal(issues, config.strict))
+        if not _serving:
+            raise PluginError(_refusal(issues, config.strict))
+        _preview.data_refused(issues, _counted(issues, config.strict))
+        if _site is not None:  # the server keeps the last good pages, under the errors (preview.py)
+            raise PluginError(_refusal(issues, config.strict))
+        # Not through MkDocs' log: with strict (mkdocs.yml), an error logged there would abort this build too.
+        print(f"ERROR   -  {_refusal(issues, config.strict)}", file=sys.stderr, flush=True)
+        return _without_data(config)
     for warning in issues.warnings:
         log.warning(issues.format(warning))
     for note in issues.notes:  # severity NOTE: shown, at info level, so that --strict does not count it
         log.info(issues.format(note))
     view = publish(model)  # the one thing every output is made from
     _configure_site(config, view.unit)
-    if str(folder) not in [str(w) for w in config.watch]:
-        config.watch.append(str(folder))
     _site = Site(view, data_dir=folder.name, repo_url=config.repo_url)
     if config.nav is None:
         config.nav = _site.navigation()
@@ -119,6 +141,14 @@ def on_config(config, **kwargs):
     config.extra["bv_card"] = _site.card_meta(None)  # pages without their own card show the site's
     _search = SearchIndex(more=_site.routes.paths.doi_tuong, lists=OTHER_PAGES)
     _progress.stage(f"Đã đọc {vn_int(_progress.records)} mục dữ liệu; đang tạo trang…")
+    return config
+
+
+def _without_data(config):
+    """`mkdocs serve` started on bad data: a site of no data pages, whose 404 page lists the errors."""
+    global _search
+    _search = None
+    config.extra["bv_feed"] = config.extra["bv_card"] = None
     return config
 
 
@@ -147,6 +177,8 @@ def on_env(env, config, files, **kwargs):
 
 
 def on_files(files, config, **kwargs):
+    if _site is None:  # serving bad data from the start (_without_data)
+        return files
     cards = CardCache(cache_folder(Path(config.config_file_path).parent))
     for path, content in _site.downloads(config.site_url, cards).items():
         files.append(File.generated(config, path, content=content))
@@ -198,7 +230,8 @@ def on_page_content(content, page, config, files, **kwargs):
     _progress.page()
     spec = _spec(page)
     if spec is None:
-        _search.add_page(page.url, html.escape(page.title or ""), content, OTHER_PAGES, sections=True)
+        if _search is not None:
+            _search.add_page(page.url, html.escape(page.title or ""), content, OTHER_PAGES, sections=True)
         return content
     rendered, toc_tokens = _site.render_page(spec.src_uri)
     if toc_tokens:
@@ -235,7 +268,7 @@ def on_post_build(config, **kwargs):
         # Material's script fetches the file, so it must exist).
         Path(config.site_dir, "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")
         Path(config.site_dir, "sitemap.xml.gz").unlink(missing_ok=True)
-    figures = _search.write(config.site_dir)
+    figures = _search.write(config.site_dir) if _search is not None else {}
     log.info(_progress.summary(figures))
     strict.raise_if_any()
     sitedir.publish(config)  # last: only a build that raised nothing replaces the site
