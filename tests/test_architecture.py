@@ -48,7 +48,7 @@ LAYER_OF = {
     "dictionary": "pages", "error_guide": "pages", "thumbnails": "pages",
     # drivers: MkDocs and the command lines
     "mkdocs_hooks": "site", "strict": "site", "compact": "site", "csp": "site", "check": "site", "new": "site",
-    "editor_schema": "site", "init": "site", "newunit": "site", "sitedir": "site", "preview": "site",
+    "editor_schema": "site", "init": "site", "newunit": "site", "sitedir": "site", "preview": "site", "searchdialog": "site",
 }
 # Outputs read the public view only; the one exception runs the checker on the guide's examples.
 OUTPUT_EXCEPTIONS = {"error_guide"}

@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from . import preview, sitedir, strict
+from . import preview, searchdialog, sitedir, strict
 from .cards import CardCache, cache_folder
 from .compact import compact
 from .csp import add_policy
@@ -35,6 +35,7 @@ EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://w
 _site: Site | None = None
 _search: SearchIndex | None = None
 _progress: "BuildProgress | None" = None
+_dialog = searchdialog.Dialog()
 _serving = False  # `mkdocs serve`: bad data shows over the last good pages instead of stopping (preview.py)
 _preview = preview.Preview()
 
@@ -168,6 +169,8 @@ def _configure_site(config, unit) -> None:
 
 
 def on_pre_build(config, **kwargs):
+    global _dialog
+    _dialog = searchdialog.Dialog()
     sitedir.begin(config)  # data read and valid: build into a fresh folder beside site_dir (sitedir.py)
 
 
@@ -244,7 +247,7 @@ def on_page_content(content, page, config, files, **kwargs):
 def on_post_page(output, page, config, **kwargs):
     """Content-Security-Policy first in <head>, with the hashes of this page's theme scripts
     (src/bangvang/csp.py). A script inside the page's content is never hashed, and stops the build."""
-    output, problems = add_policy(output, page.content)
+    output, problems = add_policy(_dialog.take(output, page.file.src_uri), page.content)
     for problem in problems:
         log.warning(f"{page.file.src_uri}: {problem}")
     return compact(output)
@@ -254,7 +257,7 @@ def on_post_template(output_content, template_name, config, **kwargs):
     """The same policy for theme-only HTML pages (404.html), which do not pass through on_post_page."""
     if not template_name.endswith(".html"):
         return output_content
-    output, problems = add_policy(output_content)
+    output, problems = add_policy(_dialog.take(output_content, template_name))
     for problem in problems:
         log.warning(f"{template_name}: {problem}")
     return compact(output)
@@ -269,6 +272,10 @@ def on_post_build(config, **kwargs):
         Path(config.site_dir, "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")
         Path(config.site_dir, "sitemap.xml.gz").unlink(missing_ok=True)
     figures = _search.write(config.site_dir) if _search is not None else {}
+    _dialog.write(config.site_dir)
+    if _dialog.differs:
+        log.warning(f"Khung tìm kiếm khác nhau giữa các trang ({', '.join(_dialog.differs[:3])}): "
+                    "lỗi của giao diện, báo cho người quản trị kho.")
     log.info(_progress.summary(figures))
     strict.raise_if_any()
     sitedir.publish(config)  # last: only a build that raised nothing replaces the site
