@@ -230,18 +230,30 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 
 def on_page_content(content, page, config, files, **kwargs):
-    _progress.page()
     spec = _spec(page)
     if spec is None:
+        _progress.page()
         if _search is not None:
             _search.add_page(page.url, html.escape(page.title or ""), content, OTHER_PAGES, sections=True)
         return content
+    # MkDocs reads every page before it writes any: a generated page is rendered only just before its
+    # template (on_page_context) and let go once written (on_post_page), so that a province's 50,000
+    # pages of HTML (about a gigabyte as Python strings) are never all in memory at once.
+    return ""
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    spec = _spec(page)
+    if spec is None:
+        return context
+    _progress.page()
     rendered, toc_tokens = _site.render_page(spec.src_uri)
+    page.content = rendered
     if toc_tokens:
         page.toc = get_toc(toc_tokens)
     if spec.search is not None or spec.rows is not None:
         _search.add_page(page.url, html.escape(spec.title), rendered, spec.search, sections=spec.toc, rows=spec.rows)
-    return rendered
+    return context
 
 
 def on_post_page(output, page, config, **kwargs):
@@ -250,6 +262,8 @@ def on_post_page(output, page, config, **kwargs):
     output, problems = add_policy(_dialog.take(output, page.file.src_uri), page.content)
     for problem in problems:
         log.warning(f"{page.file.src_uri}: {problem}")
+    if _spec(page) is not None:
+        page.content = None  # written: let it go (on_page_content)
     return compact(output)
 
 
