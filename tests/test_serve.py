@@ -3,7 +3,10 @@ last good pages and the errors over them (src/bangvang/preview.py), and never st
 
 from __future__ import annotations
 
+import logging
 import shutil
+
+from mkdocs.exceptions import Abort
 
 from bangvang.csp import read_policy, sha256_source
 from bangvang.preview import STYLE, Preview
@@ -72,3 +75,17 @@ def test_a_crash_in_the_build_shows_a_short_message_and_a_good_build_clears_it()
     state.builder(lambda: None)()
     shown = state.decorate(page, ["reload()"]).decode("utf-8")
     assert OVERLAY not in shown and sha256_source("reload()") in read_policy(shown)["script-src"]
+
+
+def test_what_the_build_logged_before_it_stopped_is_on_the_overlay():
+    """MkDocs ends a failed build with 'Aborted with a BuildError!': the reason was logged before it."""
+    state = Preview()
+
+    def build():
+        logging.getLogger("mkdocs.plugins.bangvang").error("Không xử lý được ảnh 'data/anh/lan.jpg' khi tạo trang web.")
+        raise Abort("Aborted with a BuildError!")
+
+    state.builder(build)()
+    assert "Không xử lý được ảnh 'data/anh/lan.jpg'" in state.failure.report
+    assert state.failure.report.endswith("Aborted with a BuildError!")
+    assert not [h for h in logging.getLogger("mkdocs").handlers if type(h).__name__ == "_Said"]  # removed after

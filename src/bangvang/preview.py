@@ -19,6 +19,7 @@ Nothing here runs in `mkdocs build`: a build still refuses bad data and publishe
 from __future__ import annotations
 
 import html
+import logging
 import re
 import threading
 from dataclasses import dataclass, field
@@ -74,15 +75,20 @@ class Preview:
         """`build`, remembering instead of raising what stopped it (see the module's docstring)."""
         def safe_build(*args, **kwargs) -> None:
             self._pending = None
+            said = _Said()
+            logging.getLogger("mkdocs").addHandler(said)
             try:
                 build(*args, **kwargs)
             except BaseException as exc:  # SystemExit and PluginError included: the server stays up
                 if isinstance(exc, KeyboardInterrupt):
                     raise
-                self.settle(self._pending or _bug(exc))
+                self.settle(self._pending or _bug(exc, said.lines))
                 log.error(f"{self._failure.title}. {self._failure.hint}")
                 return
-            self.settle(self._pending)  # a build without data pages (broken from the start) keeps its failure
+            else:
+                self.settle(self._pending)  # a build without data pages (broken from the start) keeps its failure
+            finally:
+                logging.getLogger("mkdocs").removeHandler(said)
         return safe_build
 
     def settle(self, failure: Failure | None) -> None:
@@ -114,9 +120,22 @@ class Preview:
         return allow_inline(text, scripts, styles).encode("utf-8", "surrogateescape")
 
 
-def _bug(exc: BaseException) -> Failure:
+class _Said(logging.Handler):
+    """The warnings and errors logged during one build: MkDocs stops with "Aborted with a BuildError!"
+    or "… in strict mode!", and what went wrong (in Vietnamese, from this package) was logged before."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+def _bug(exc: BaseException, said: list[str] = ()) -> Failure:
     detail = str(exc).strip() or type(exc).__name__
-    return Failure("Không dựng được trang web", f"{type(exc).__name__}: {detail}"[:4000], [], BUG_HINT)
+    report = "\n\n".join([*said[-20:], f"{type(exc).__name__}: {detail}"])
+    return Failure("Không dựng được trang web", report[-8000:], [], BUG_HINT)
 
 
 def overlay(failure: Failure) -> str:
