@@ -11,14 +11,17 @@ import pytest
 from sitebuild import FIXTURE_DATA, SEED_DATA, build_site
 
 TABS = re.compile(r'<nav class="md-tabs".*?</nav>', re.S)
-DRAWER = re.compile(r'<div class="md-sidebar md-sidebar--primary".*?<div class="md-sidebar md-sidebar--secondary"', re.S)
+# The drawer runs to the table of contents' sidebar, or to the content on pages that hide it.
+DRAWER = re.compile(r'<div class="md-sidebar md-sidebar--primary".*?(?=<div class="md-sidebar md-sidebar--secondary"'
+                    r'|<div class="md-content")', re.S)
 HREF = re.compile(r'href="([^"]*)"')
+SECTION = re.compile(r'<a href="([^"]*)" class="md-nav__link')  # the drawer's sections (not its logo or repository)
 
 
-def targets(fragment: str, page_dir: str) -> list[str]:
+def targets(fragment: str, page_dir: str, links: re.Pattern = HREF) -> list[str]:
     """The links of `fragment`, resolved against the page's folder (site paths)."""
     out = []
-    for href in HREF.findall(fragment):
+    for href in links.findall(fragment):
         if "://" in href:
             out.append(href)
             continue
@@ -33,7 +36,7 @@ def test_every_page_links_the_same_navigation(tmp_path, data):
     assert build.returncode == 0, build.output
     home = (build.site / "index.html").read_text(encoding="utf-8")
     expected_tabs = targets(TABS.search(home).group(), "")
-    expected_drawer = targets(DRAWER.search(home).group(), "")
+    expected_drawer = targets(DRAWER.search(home).group(), "", SECTION)
     assert len(expected_tabs) >= 8 and len(expected_drawer) >= 8
     pages = sorted(build.site.rglob("index.html"))
     deep = 0
@@ -43,6 +46,6 @@ def test_every_page_links_the_same_navigation(tmp_path, data):
         html = path.read_text(encoding="utf-8")
         assert targets(TABS.search(html).group(), page_dir) == expected_tabs, page_dir
         if "md-nav__link--active" not in DRAWER.search(html).group():  # pages in the nav mark themselves
-            assert targets(DRAWER.search(html).group(), page_dir) == expected_drawer, page_dir
+            assert targets(DRAWER.search(html).group(), page_dir, SECTION) == expected_drawer, page_dir
             deep += page_dir.count("/") >= 2
     assert deep > 10, "record pages (two levels deep) were checked"
