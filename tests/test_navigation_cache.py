@@ -49,3 +49,13 @@ def test_every_page_links_the_same_navigation(tmp_path, data):
             assert targets(DRAWER.search(html).group(), page_dir, SECTION) == expected_drawer, page_dir
             deep += page_dir.count("/") >= 2
     assert deep > 10, "record pages (two levels deep) were checked"
+
+
+def test_a_page_with_a_table_of_contents_shows_it_and_a_record_page_has_none(seed_build):
+    """The toc sidebar is left out where the page hides it, and never hidden where it is written
+    (it once took the drawer's 'hidden', which record and report pages carry)."""
+    report = seed_build.page("bao-cao/31-bc-ubnd-2024/")
+    sidebar = re.search(r'<div class="md-sidebar md-sidebar--secondary"[^>]*>', report)
+    assert sidebar and "hidden" not in sidebar.group(0) and 'class="md-nav md-nav--secondary"' in report
+    record = sorted((seed_build.site / "tap-the").glob("*/index.html"))[0]
+    assert "md-sidebar--secondary" not in record.read_text(encoding="utf-8")
