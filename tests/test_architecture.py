@@ -26,6 +26,7 @@ LAYER_OF = {
     "__init__": "base", "text": "base", "dates": "base", "docnumber": "base", "clock": "base", "progress": "base",
     "vocab": "base", "issues": "base", "codes": "base", "cli": "base",
     "markdown_limits": "base",  # how deep and long Markdown may be: the checker refuses, the renderer survives
+    "photo_decode": "base",  # what the checker and the build read alike in a photo
     "redact": "base",  # finding names in text: the checker warns where the public view will replace
     # reading a data file into nodes that remember where each value was written
     "yamlsrc": "read",

@@ -183,12 +183,12 @@ def test_every_mode_the_checker_passes_becomes_rgb():
 @pytest.mark.filterwarnings("ignore:Corrupt EXIF data")
 def test_checker_and_build_decode_alike():
     assert images.DRAFT_SIDE == thumbnails.DRAFT_SIDE == thumbnails.WIDTHS[-1]
-    assert images.ORIENTATION == thumbnails.ORIENTATION
+    assert images.orientation is thumbnails.orientation  # one reading of EXIF, photo_decode.py
     assert thumbnails.DRAFT_SIDE >= max(cards.PHOTO_BOX[2] - cards.PHOTO_BOX[0], cards.PHOTO_BOX[3] - cards.PHOTO_BOX[1])
     import io
     for name, (_, make) in photokit.ODD.items():
         with Image.open(io.BytesIO(make())) as image:
-            assert images.orientation(image) == thumbnails._orientation(image), name
+            assert images.orientation(image) == thumbnails.orientation(image), name
 
 
 def test_limits_keep_every_thumbnail_and_card_makeable(tmp_path):

@@ -41,6 +41,7 @@ from pathlib import Path
 from . import codes
 from .codes import Code
 from .issues import Issues, Position
+from .photo_decode import DRAFT_SIDE, orientation
 from .progress import vn_int
 
 # Change whenever a check on a photo's content changes: every kept verdict is judged again.
@@ -49,12 +50,10 @@ MAX_BYTES = 8 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 MIN_SIDE = 32          # px, each side of the upright photo
 MAX_RATIO = 6          # the long side at most 6 times the short one, either way round
-DRAFT_SIDE = 640       # JPEGs are decoded at no less than this square (thumbnails.WIDTHS[-1]), as the build does
 MAGIC = {b"\xff\xd8\xff": ".jpg", b"\x89PNG\r\n\x1a\n": ".png"}
 # Colour modes Pillow gives for JPEG, PNG and WebP, which thumbnails.to_rgb turns into RGB.
 MODES = frozenset({"1", "L", "LA", "P", "PA", "RGB", "RGBA", "RGBX", "CMYK", "YCbCr",
                    "I", "I;16", "I;16B", "I;16L", "I;16N"})
-ORIENTATION = 0x0112   # the EXIF tag; values 5 to 8 turn the photo by a quarter
 
 _HINT_FILE = "Đặt ảnh (JPEG, PNG hoặc WebP, tối đa 8 MB) vào thư mục data/anh/ và ghi đúng tên tệp, kể cả chữ hoa, chữ thường."
 _HINT_RESAVE = "Mở ảnh bằng phần mềm xem ảnh (hoặc tải lại bản gốc từ máy chụp), lưu lại dạng JPEG rồi thử lại."
@@ -223,17 +222,6 @@ def _png_depth(path: Path) -> int:
 _TRANSPARENT_16_BITS = Refusal(codes.ANH_KHONG_HOP_LE,
                                "Ảnh '{rel}' là ảnh PNG 16 bit có màu trong suốt, trang web không hiện đúng được.",
                                "Mở ảnh bằng phần mềm xem ảnh, lưu lại dạng JPEG (hoặc PNG 8 bit) rồi thử lại.")
-
-
-def orientation(image) -> int:
-    """The EXIF orientation (1 to 8); 1 when there is none, or it cannot be read. thumbnails.py reads it alike."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            value = image.getexif().get(ORIENTATION, 1)
-    except Exception:  # an unreadable EXIF block: the photo is shown as stored
-        return 1
-    return value if type(value) is int and 1 <= value <= 8 else 1
 
 
 def _shape_refusal(width: int, height: int) -> Refusal | None:

@@ -93,15 +93,12 @@ class Preview:
 
     def settle(self, failure: Failure | None) -> None:
         """What the served pages show from now on: `failure`, or nothing after a good build."""
-        self._set(failure)
+        with self._lock:
+            self._failure = failure
 
     @property
     def pending(self) -> Failure | None:
         return self._pending
-
-    def _set(self, failure: Failure | None) -> None:
-        with self._lock:
-            self._failure = failure
 
     @property
     def failure(self) -> Failure | None:

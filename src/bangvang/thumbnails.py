@@ -20,15 +20,15 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from .photo_decode import DRAFT_SIDE, orientation
+
 try:  # MkDocs prints a PluginError as one error line; another driver gets a plain exception
     from mkdocs.exceptions import PluginError as _Failure
 except ImportError:  # pragma: no cover
     _Failure = Exception
 
-WIDTHS = (160, 320, 640)
-DRAFT_SIDE = WIDTHS[-1]   # images.DRAFT_SIDE: the checker decodes JPEGs at the same scale
+WIDTHS = (160, 320, DRAFT_SIDE)  # the widest is decoded at no loss from the JPEG draft
 WHITE = (255, 255, 255)
-ORIENTATION = 0x0112
 # EXIF orientation → the turn that makes the photo upright (as PIL.ImageOps.exif_transpose).
 TURNS = {2: "FLIP_LEFT_RIGHT", 3: "ROTATE_180", 4: "FLIP_TOP_BOTTOM", 5: "TRANSPOSE", 6: "ROTATE_270",
          7: "TRANSVERSE", 8: "ROTATE_90"}
@@ -99,20 +99,9 @@ def upright_rgb(source: Path, background: tuple[int, int, int]):
         with Image.open(source) as image:
             image.draft("RGB", (DRAFT_SIDE, DRAFT_SIDE))  # JPEG: decode at 1/2, 1/4 or 1/8 when still large enough
             image.load()
-            turn = TURNS.get(_orientation(image))
+            turn = TURNS.get(orientation(image))
             rgb = to_rgb(image, background)
     return rgb.transpose(Image.Transpose[turn]) if turn else rgb
-
-
-def _orientation(image) -> int:
-    """The EXIF orientation (1 to 8); 1 when there is none or it cannot be read (as images.orientation)."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            value = image.getexif().get(ORIENTATION, 1)
-    except Exception:
-        return 1
-    return value if type(value) is int and 1 <= value <= 8 else 1
 
 
 def to_rgb(image, background: tuple[int, int, int]):
