@@ -68,7 +68,13 @@ def item(view: PublicView, routes: Routes, record, kind: kinds.RecordKind) -> di
     return data
 
 
-def build_json(view: PublicView, routes: Routes, site_url: str | None) -> str:
+def items(view: PublicView, routes: Routes) -> dict[str, list[dict]]:
+    """kind → its records as open data, made once for the JSON file and the tables."""
+    return {kind.key: [item(view, routes, record, kind) for record in view.of(kind.key)]
+            for kind in kinds.with_tables()}
+
+
+def build_json(view: PublicView, items: dict[str, list[dict]], site_url: str | None) -> str:
     payload: dict = {
         "mo_ta": "Dữ liệu mở của trang bảng vàng; tên trường như trong từ điển dữ liệu (huong-dan/du-lieu/). "
                  "'trang' là địa chỉ trang của mục" + ("." if site_url else ", tính từ địa chỉ gốc của trang web."),
@@ -76,11 +82,8 @@ def build_json(view: PublicView, routes: Routes, site_url: str | None) -> str:
     }
     base = site_url.rstrip("/") + "/" if site_url else ""
     for kind in kinds.with_tables():
-        items = [item(view, routes, record, kind) for record in view.of(kind.key)]
-        for data in items:
-            if PAGE_KEY in data:
-                data[PAGE_KEY] = base + data[PAGE_KEY]
-        payload[kind.key] = items
+        payload[kind.key] = [data | {PAGE_KEY: base + data[PAGE_KEY]} if base and PAGE_KEY in data else data
+                             for data in items[kind.key]]
     return _one_record_per_line(payload)
 
 
@@ -129,19 +132,21 @@ def columns(kind: kinds.RecordKind) -> list[str]:
     return result + [column for column, _ in kind.extra_columns] + [PAGE_KEY]
 
 
-def build_csv(view: PublicView, routes: Routes, kind: kinds.RecordKind) -> bytes:
+def build_csv(kind: kinds.RecordKind, items: list[dict]) -> bytes:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns(kind), lineterminator="\r\n")
-    writer.writeheader()
-    for record in view.of(kind.key):
+    header = columns(kind)
+    known = set(header)  # (csv.DictWriter checks each row against the header as a list: slow for wide tables)
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    for data in items:
         row: dict = {}
-        data = item(view, routes, record, kind)
-        data.pop(ANONYMOUS_KEY, None)
         for key, value in data.items():
-            _flatten(key, value, row)
+            if key != ANONYMOUS_KEY:
+                _flatten(key, value, row)
         for key, cell in row.items():
             if isinstance(cell, str) and cell[:1] in FORMULA_START:
                 row[key] = "'" + cell  # a cell starting with = + - @ would run as a formula in a spreadsheet
-        row.setdefault(PAGE_KEY, "")
-        writer.writerow(row)
+        if unknown := row.keys() - known:
+            raise ValueError(f"{kind.key}: columns not in the header: {sorted(unknown)}")
+        writer.writerow([row.get(column, "") for column in header])
     return "\ufeff".encode("utf-8") + out.getvalue().encode("utf-8")

@@ -73,6 +73,8 @@ class Site:
 
     def _add(self, spec: PageSpec, record=None) -> None:
         if record is not None:
+            if hasattr(record, "id"):  # not the unit's own page, which is remade with the lists (pagedeps.py)
+                spec.record = (kinds.kind_of(record).ns, record.id)
             path, spec.edit_line = self.view.source(record)
             spec.edit_path = self._repository_path(path)
         if spec.src_uri in self.pages:
@@ -185,9 +187,10 @@ class Site:
         """Files published beside the pages: photos, share cards, open data and the feed."""
         files: dict[str, str | bytes] = dict(self._make_thumbnails())
         files.update(self._make_cards(cards or CardCache(None)))
-        files[opendata.JSON_FILE] = opendata.build_json(self.view, self.routes, site_url)
+        items = opendata.items(self.view, self.routes)
+        files[opendata.JSON_FILE] = opendata.build_json(self.view, items, site_url)
         for kind in kinds.with_tables():
-            files[opendata.table_path(kind)] = opendata.build_csv(self.view, self.routes, kind)
+            files[opendata.table_path(kind)] = opendata.build_csv(kind, items[kind.key])
         if feed_text := feed.build_feed(self.view, self.labels, self.routes, site_url):
             files[feed.FEED_FILE] = feed_text
         return files
