@@ -43,6 +43,7 @@ import hashlib
 import html
 import json
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -163,15 +164,17 @@ class SearchIndex:
     def files(self) -> tuple[dict, dict[str, bytes]]:
         """(manifest, {path under the site: content}) of the whole index."""
         entries = self.entries()
-        postings: dict[str, dict[str, dict[str, list[int]]]] = {}
+        lines: dict[tuple[str, str], list[int]] = defaultdict(list)  # (field, token) → its lines, ascending
         sections: list[list[int]] = []
         for number, entry in enumerate(entries):
             if entry.sections:
                 sections.append([number, len(entry.sections)])
             for kind, found in entry.fields().items():
                 for token in found:
-                    shard = postings.setdefault(shard_key(token), {})
-                    shard.setdefault(kind, {}).setdefault(token, []).append(number)
+                    lines[kind, token].append(number)
+        postings: dict[str, dict[str, dict[str, list[int]]]] = {}
+        for (kind, token), ids in lines.items():
+            postings.setdefault(shard_key(token), {}).setdefault(kind, {})[token] = ids
         files: dict[str, bytes] = {}
         shards = {key: _write_shard(files, key, postings[key], len(entries)) for key in sorted(postings)}
         lists = next((n for n, e in enumerate(entries) if self.lists is not None and e.priority >= self.lists),
@@ -198,10 +201,15 @@ class SearchIndex:
         if not index_path.is_file():
             return {}
         manifest, files = self.files()
+        folder = Path(site_dir, SEARCH_DIR)
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.iterdir():  # the last build's, in `mkdocs serve` (which writes into one folder)
+            if old.name not in files:
+                old.unlink()
         for name, data in files.items():
-            path = Path(site_dir, SEARCH_DIR, name)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+            path = folder / name
+            if not path.is_file():  # named by their content: one already there is the same
+                path.write_bytes(data)
         material = json.loads(index_path.read_bytes())
         config = dict(material.get("config") or {})
         config["bangvang"] = manifest
