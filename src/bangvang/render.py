@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from pathlib import Path
@@ -16,7 +17,10 @@ from .markdown_safe import SafeMarkdown
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+@functools.cache
 def make_env() -> jinja2.Environment:
+    """One environment per process: its compiled templates serve every build of `mkdocs serve` (Jinja
+    reloads a template whose file changed)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=True,  # every data value is text unless a template says otherwise
