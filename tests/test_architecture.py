@@ -45,11 +45,11 @@ LAYER_OF = {
     "labels": "pages", "facets": "pages", "figures": "pages", "paging": "pages", "listings": "pages",
     "routes": "pages", "render": "pages", "markdown_safe": "pages", "markdown_fast": "pages", "charts": "pages", "pagespec": "pages",
     "sitepages": "pages", "pages": "pages", "opendata": "pages", "feed": "pages", "search": "pages", "searchtext": "pages",
-    "cards": "pages", "sharecards": "pages",
+    "cards": "pages", "sharecards": "pages", "pagedeps": "pages",
     "dictionary": "pages", "error_guide": "pages", "thumbnails": "pages",
     # drivers: MkDocs and the command lines
     "mkdocs_hooks": "site", "strict": "site", "compact": "site", "csp": "site", "check": "site", "new": "site",
-    "editor_schema": "site", "init": "site", "newunit": "site", "sitedir": "site", "preview": "site", "searchdialog": "site",
+    "editor_schema": "site", "init": "site", "newunit": "site", "sitedir": "site", "preview": "site", "searchdialog": "site", "incremental": "site",
 }
 # Outputs read the public view only; the one exception runs the checker on the guide's examples.
 OUTPUT_EXCEPTIONS = {"error_guide"}

@@ -213,6 +213,29 @@ def _report_unused(data: Dataset, issues: Issues) -> None:
                            "Ghi tên tệp vào 'ban_trich_xuat' của báo cáo tương ứng, hoặc xoá tệp.")
 
 
+def _parse(text: str, rel: str, issues: Issues):
+    """parse_yaml, remembered while `mkdocs serve` keeps files (keep_parsed)."""
+    if _kept is not None and (kept := _kept.get(rel)) is not None and kept[0] == text:
+        return kept[1]
+    before = len(issues.items)
+    node = parse_yaml(text, rel, issues)
+    if _kept is not None and node is not None and len(issues.items) == before:
+        _kept[rel] = (text, node)  # nothing to report: the same text gives the same nodes next time
+    return node
+
+
+# rel → (text, nodes) of each file read without a problem, once `mkdocs serve` asks (keep_parsed): a save
+# re-reads every file, and parsing is a third of reading a ward. Nodes are never changed once made.
+_kept: dict[str, tuple[str, object]] | None = None
+
+
+def keep_parsed() -> None:
+    """Remember parsed files from now on, for the rest of the process (one file's last text each)."""
+    global _kept
+    if _kept is None:
+        _kept = {}
+
+
 def _load_file(path: Path, rel: str, kind: kinds.RecordKind, ctx: Context, data: Dataset) -> list[Record]:
     text = read_text(path, rel, ctx.issues)
     if text is None:
@@ -227,7 +250,7 @@ def _load_file(path: Path, rel: str, kind: kinds.RecordKind, ctx: Context, data:
                        "Thêm dữ liệu hoặc xoá tệp nếu không cần nữa.")
         return []
     before = len(ctx.issues.items)
-    root = parse_yaml(text, rel, ctx.issues)
+    root = _parse(text, rel, ctx.issues)
     if root is None:
         if len(ctx.issues.items) == before:
             ctx.issues.add(Position(rel), codes.TEP_RONG, "Tệp không có dữ liệu.", "Thêm dữ liệu hoặc xoá tệp.")
@@ -272,7 +295,7 @@ def _load_markdown(text: str, rel: str, kind: kinds.RecordKind, ctx: Context, da
         return []
     front, body, body_line = split
     before = len(ctx.issues.items)
-    root = parse_yaml("\n" + front, rel, ctx.issues)  # the leading newline keeps line numbers exact
+    root = _parse("\n" + front, rel, ctx.issues)  # the leading newline keeps line numbers exact
     if root is None:
         if len(ctx.issues.items) == before:
             ctx.issues.add(Position(rel, 2), codes.THIEU_PHAN_DAU, "Phần thông tin giữa hai dòng '---' đang trống.",

@@ -17,11 +17,12 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from . import preview, searchdialog, sitedir, strict
+from . import incremental, pagedeps, preview, searchdialog, sitedir, strict
 from .cards import CardCache, cache_folder
 from .compact import compact
 from .csp import add_policy
 from .feed import FEED_FILE, has_entries
+from .load import keep_parsed
 from .model import load_model
 from .pages import Site
 from .pagespec import OTHER_PAGES
@@ -38,6 +39,7 @@ _progress: "BuildProgress | None" = None
 _dialog = searchdialog.Dialog()
 _serving = False  # `mkdocs serve`: bad data shows over the last good pages instead of stopping (preview.py)
 _preview = preview.Preview()
+_incremental: incremental.Incremental | None = None  # `mkdocs serve`: after a save, only the pages that changed
 
 
 class _LogLines:
@@ -103,12 +105,17 @@ def _refusal(issues, strict: bool) -> str:
 
 
 def on_startup(command, dirty, **kwargs):
-    global _serving
+    global _serving, _incremental
     _serving = command == "serve"
+    _incremental = incremental.Incremental() if _serving and not dirty else None  # --dirty: MkDocs' own
+    if _serving:
+        keep_parsed()  # each save re-reads data/: files that did not change are not parsed again
     sitedir.startup(command, dirty)
 
 
 def on_serve(server, config, builder, **kwargs):
+    if _incremental is not None:
+        incremental.install(_incremental, server)
     return preview.install(server, _preview)
 
 
@@ -120,6 +127,8 @@ def on_config(config, **kwargs):
     model, issues = load_model(folder, progress=_progress.files)
     if str(folder) not in [str(w) for w in config.watch]:
         config.watch.append(str(folder))  # mkdocs serve rebuilds when data/ changes, good or bad
+    if _incremental is not None:
+        _incremental.watch_inputs(config, folder)
     if model is None or (config.strict and issues.warnings):
         if not _serving:
             raise PluginError(_refusal(issues, config.strict))
@@ -175,6 +184,8 @@ def on_pre_build(config, **kwargs):
 
 
 def on_env(env, config, files, **kwargs):
+    if _incremental is not None:
+        env = _incremental.theme_env(env)
     env.globals["bv_fragments"] = {}  # navigation rendered once per section and depth (overrides/main.html)
     return env
 
@@ -183,8 +194,10 @@ def on_files(files, config, **kwargs):
     if _site is None:  # serving bad data from the start (_without_data)
         return files
     cards = CardCache(cache_folder(Path(config.config_file_path).parent))
+    outputs: set[str] = set()  # what this build writes, beside docs/ and the theme (incremental.py)
     for path, content in _site.downloads(config.site_url, cards).items():
         files.append(File.generated(config, path, content=content))
+        outputs.add(path)
     for spec in _site.pages.values():
         if files.get_file_from_path(spec.src_uri) is not None:
             raise PluginError(f"docs/{spec.src_uri} trùng với một trang được tạo từ dữ liệu; hãy xoá hoặc đổi tên tệp đó.")
@@ -193,6 +206,11 @@ def on_files(files, config, **kwargs):
         if spec.edit_path and not spec.edit_path.endswith("/"):
             f.edit_uri = "../" + spec.edit_path  # joined to repo_url + edit_uri ('edit/main/docs/')
         files.append(f)
+        outputs.add(f.dest_uri)
+    if _incremental is not None:
+        _incremental.choose(pagedeps.snapshot(_site), outputs, config)
+        for f in files.documentation_pages():
+            _incremental.mark(f, generated=f.src_uri in _site.pages)
     _progress.pages_total = len(files.documentation_pages())
     return files
 
@@ -235,6 +253,8 @@ def on_page_content(content, page, config, files, **kwargs):
         _progress.page()
         if _search is not None:
             _search.add_page(page.url, html.escape(page.title or ""), content, OTHER_PAGES, sections=True)
+        if _incremental is not None:
+            _incremental.rendered(page.url)
         return content
     # MkDocs reads every page before it writes any: a generated page is rendered only just before its
     # template (on_page_context) and let go once written (on_post_page), so that a province's 50,000
@@ -253,6 +273,8 @@ def on_page_context(context, page, config, nav, **kwargs):
         page.toc = get_toc(toc_tokens)
     if spec.search is not None or spec.rows is not None:
         _search.add_page(page.url, html.escape(spec.title), rendered, spec.search, sections=spec.toc, rows=spec.rows)
+    if _incremental is not None:
+        _incremental.rendered(page.url)
     return context
 
 
@@ -285,13 +307,18 @@ def on_post_build(config, **kwargs):
         # Material's script fetches the file, so it must exist).
         Path(config.site_dir, "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")
         Path(config.site_dir, "sitemap.xml.gz").unlink(missing_ok=True)
+    if _incremental is not None and _search is not None:
+        _search.pages += _incremental.carried_search()  # lines of the pages this build did not render
     figures = _search.write(config.site_dir) if _search is not None else {}
-    _dialog.write(config.site_dir)
+    if _dialog.markup is not None or _incremental is None or not _incremental.plan.dirty:
+        _dialog.write(config.site_dir)  # (a dirty build may render no page that has it: keep the last)
     if _dialog.differs:
         log.warning(f"Khung tìm kiếm khác nhau giữa các trang ({', '.join(_dialog.differs[:3])}): "
                     "lỗi của giao diện, báo cho người quản trị kho.")
     log.info(_progress.summary(figures))
     strict.raise_if_any()
+    if _incremental is not None:
+        _incremental.done(_search.pages if _search is not None else [])
     sitedir.publish(config)  # last: only a build that raised nothing replaces the site
 
 

@@ -25,6 +25,8 @@ class PageSpec:
     key: str | None = None        # the name templates link it by: url(paths.<key>)
     crumbs: tuple[tuple[str, str], ...] = ()  # (title, site path) of the pages above it: the list, the record
     card: tuple | None = None     # its own share card, (site path, cards.Card); None: the site's card
+    record: tuple[str, str] | None = None  # (namespace, id) of the record it shows; None: a list or the site's own
+    from_data: bool = True        # False: made from the package alone (the officers' guide), the same for any data
 
     @property
     def url(self) -> str:

@@ -54,14 +54,14 @@ def guide_pages() -> list[PageSpec]:
         pages.append(PageSpec("huong-dan/index.md" if index else f"huong-dan/{guide.stem}.md", title, "guide.html",
                               {"guide_markdown": text}, nav="Hướng dẫn" if index else None, weight=100,
                               key="huong_dan" if index else None, description=f"Hướng dẫn cho cán bộ: {title}.",
-                              toc=True, search=None))
+                              toc=True, search=None, from_data=False))
     pages.append(PageSpec("huong-dan/loi.md", "Các mã lỗi và cách sửa", "errors.html",
                           {"codes": codes.CODES,
                            "example_report": lambda code: error_guide.example_report(code, clock.today())},
                           weight=100, key="loi", description="Mỗi mã lỗi của lệnh kiểm tra dữ liệu: ví dụ và cách sửa.",
-                          toc=True, search=None))
+                          toc=True, search=None, from_data=False))
     pages.append(PageSpec("huong-dan/du-lieu.md", "Từ điển dữ liệu", "dictionary.html",
                           {"sections": dictionary.sections(), "vocabularies": dictionary.vocabularies()},
                           weight=100, key="tu_dien", description="Ý nghĩa và cách ghi mọi trường dữ liệu của bảng vàng.",
-                          toc=True, search=None))
+                          toc=True, search=None, from_data=False))
     return pages
