@@ -182,7 +182,25 @@
     document.querySelectorAll("form[data-bv-filters]").forEach(enableFilterForm);
   }
 
-  function start() { enablePrint(); enableFilters(); }
+  // --- the drawer of pages out of the navigation --------------------------------------------------
+  // Record pages (most of a large site) do not repeat the tabs' links in their drawer
+  // (overrides/main.html): they are copied here. Without this script the tabs show on phones too.
+  function fillDrawer() {
+    var tabs = slice(document.querySelectorAll(".md-tabs__link"));
+    document.querySelectorAll("ul[data-bv-from-tabs]").forEach(function (list) {
+      tabs.forEach(function (tab) {
+        var item = document.createElement("li"), link = document.createElement("a");
+        item.className = "md-nav__item";
+        link.className = "md-nav__link";
+        link.href = tab.getAttribute("href");
+        link.textContent = tab.textContent.trim();
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+    });
+  }
+
+  function start() { fillDrawer(); enablePrint(); enableFilters(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

@@ -169,3 +169,27 @@ def test_home_page_has_one_chart(visitors, site):
     link = visitor.page.locator("figure.bv-figure figcaption a")
     assert link.get_attribute("href").rstrip("/").endswith("thong-ke"), "the caption leads to the tables"
     visitor.assert_clean("home")
+
+
+@pytest.mark.parametrize("js", [True, False], ids=["script", "no-script"])
+def test_a_record_pages_sections_are_reached_on_a_phone(browser, second_site, js):
+    """A record page's drawer does not repeat the tabs' links (overrides/main.html): the script fills
+    it from the tabs; without the script the tabs show on the phone, and the menu button goes."""
+    visitor = Visitor(browser, second_site, PHONE, java_script_enabled=js)
+    try:
+        page = visitor.visit("ca-nhan/nguyen-thi-mai-huong/")
+        tabs = page.eval_on_selector_all(".md-tabs__link", "links => links.map(a => [a.getAttribute('href'), a.textContent.trim()])")
+        assert len(tabs) > 5
+        drawer = '.md-nav--primary .md-nav__link'
+        if js:
+            assert not page.is_visible(".md-tabs")
+            page.click('label.md-header__button[for="__drawer"]')
+            page.wait_for_timeout(300)
+            links = page.eval_on_selector_all(drawer, "links => links.map(a => [a.getAttribute('href'), a.textContent.trim()])")
+            assert links == tabs and page.is_visible(f"{drawer} >> text={tabs[1][1]}")
+        else:
+            assert page.is_visible(".md-tabs") and page.is_visible(f".md-tabs__link >> text={tabs[1][1]}")
+            assert not page.is_visible('label.md-header__button[for="__drawer"]')
+            assert page.eval_on_selector_all(drawer, "links => links.length") == 0
+    finally:
+        visitor.close()
