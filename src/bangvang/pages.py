@@ -133,7 +133,7 @@ class Site:
             self._add(PageSpec(paging.src_uri(page.url), f"{name} — khen thưởng, trang {page.number}/{page.count}",
                                "record_awards.html",
                                {"name": name, "kind": kind.cls.LABEL, "what": relation, "awards_page": page,
-                                "total": len(awards)},
+                                "total": len(awards), "record": record},
                                description=f"Khen thưởng {relation}: {name} (trang {page.number}/{page.count}).",
                                search=None, crumbs=_crumbs(kind) + ((name, base),)), record)
         where = {a.id: page for page in pages for a in page.rows}

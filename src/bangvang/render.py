@@ -28,7 +28,7 @@ def make_env() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(vocab=vocab, bar_chart=charts.bar_chart, movement_years=movement_years,
+    env.globals.update(vocab=vocab, bar_chart=charts.bar_chart, movement_years=movement_years, BR=Markup("<br>"),
                        period_label=period_label, award_span=award_span,
                        chart_rows=lambda rows: [(label, lines) for label, lines, *_ in rows])
     env.filters["vnnum"] = lambda n: f"{n:,}".replace(",", ".")

@@ -1,0 +1,58 @@
+"""An awards table on the page of a document, a movement or an event does not repeat that page in
+every row (a link to itself), and says once, above the rows, what every row says alike; the rows
+keep everything else. (Per row, that was about a fifth of a decision page at province size.)"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from bangvang.pages import Site
+from bangvang.public import load_view
+from sitebuild import FIXTURE_DATA
+
+ROW = re.compile(r'<tr id="[^"]+" class="bv-award.*?</tr>', re.S)
+
+
+@pytest.fixture(scope="module")
+def site():
+    view, issues = load_view(FIXTURE_DATA, today=date(2026, 11, 28))
+    assert view is not None, issues.report()
+    return Site(view)
+
+
+def rows(site, src: str) -> tuple[str, list[str]]:
+    html, _ = site.render_page(src)
+    return html, ROW.findall(html)
+
+
+def test_a_decisions_rows_do_not_link_the_decision_and_share_its_authority(site):
+    decision = site.view.by_id["van_ban"]["1105-qd-ubnd-2025"]
+    awards = site.view.awards_by_decision[decision.id]
+    assert len(awards) >= 2
+    html, found = rows(site, "van-ban/1105-qd-ubnd-2025.md")
+    assert len(found) == len(awards)
+    assert not any("van-ban/1105-qd-ubnd-2025/" in row for row in found), "no row links its own page"
+    assert all("phong-trao/chung-suc-xay-dung-nong-thon-moi/" in row for row in found), "other links stay"
+    assert "Cấp khen của mọi dòng: Chủ tịch UBND huyện Cư Kuin (cấp huyện)." in html
+    assert not any("Cư Kuin<br><small>Cấp huyện" in row for row in found), "said once, not in each row"
+
+
+def test_a_movements_rows_link_their_decisions_but_not_the_movement(site):
+    movement = site.view.by_id["phong_trao"]["chung-suc-xay-dung-nong-thon-moi"]
+    html, found = rows(site, f"phong-trao/{movement.id}.md")
+    assert len(found) == len(site.view.awards_in_movement[movement.id]) >= 2
+    assert not any(f"phong-trao/{movement.id}/" in row for row in found)
+    assert any("van-ban/1105-qd-ubnd-2025/" in row for row in found)
+    # Elsewhere (the year's list), the same rows link both.
+    _, listed = rows(site, "khen-thuong/index.md")
+    assert any(f"phong-trao/{movement.id}/" in row and "van-ban/1105-qd-ubnd-2025/" in row for row in listed)
+
+
+def test_an_events_rows_do_not_name_the_event(site):
+    event = site.view.of("su_kien")[0]
+    html, found = rows(site, f"su-kien/{event.id}.md")
+    assert found and not any(f"su-kien/{event.id}/" in row for row in found)
+    assert not any(row.count("<td") and "<td><br>" in row for row in found), "no cell starts with a line break"
