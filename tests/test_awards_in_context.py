@@ -56,3 +56,13 @@ def test_an_events_rows_do_not_name_the_event(site):
     html, found = rows(site, f"su-kien/{event.id}.md")
     assert found and not any(f"su-kien/{event.id}/" in row for row in found)
     assert not any(row.count("<td") and "<td><br>" in row for row in found), "no cell starts with a line break"
+
+
+def test_only_an_award_not_simply_granted_carries_a_status_and_a_mixed_table_says_so(site):
+    html, found = rows(site, "phong-trao/toan-dan-doan-ket-xay-dung-doi-song-van-hoa.md")  # one revoked
+    revoked = [row for row in found if "bv-status--thu_hoi" in row]
+    assert revoked and len(revoked) < len(found)
+    assert not any("bv-status--da_tang" in row for row in found)
+    assert "Dòng không ghi trạng thái: đã khen thưởng." in html
+    html, found = rows(site, "ca-nhan/nguyen-thi-mai-huong.md")  # granted only
+    assert found and "bv-status" not in "".join(found) and "Dòng không ghi trạng thái" not in html

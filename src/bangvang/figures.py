@@ -46,6 +46,7 @@ class Figures:
                                    or self.events_of(a, at)),
             "count": lambda a: a.group is None or a.group.count,
             "decision_dash": lambda a: not a.decision and not a.sources,  # rows whose decision cell is a dash
+            "granted": lambda a: a.status == "da_tang",  # rows without a status badge
         }
         return {name: sum(1 for a in awards if stated(a)) for name, stated in columns.items()} | {"rows": len(awards)}
 
