@@ -7,8 +7,7 @@ officer checking an edit wants the page back at once. After a good build, the ne
 - those whose records, or records near them, changed (pagedeps.py); lists and the site's own pages
   always; every page when what every page shows changed (the unit, the tabs);
 - a full, clean build instead when anything but data/ changed (mkdocs.yml, docs/, overrides/, the
-  package's templates), when the last build failed, or when the engine is not the one this was
-  written for;
+  package's templates), or when the last build failed;
 - pages and files that are gone are deleted; the search index keeps the lines of the pages not
   rendered again (search.py) and is written whole.
 
@@ -70,7 +69,7 @@ class Incremental:
     def wrap(self, build):
         """MkDocs' build, made dirty when the last build was good and only data/ changed since."""
         def build_incrementally(config, *, serve_url=None, dirty=False):
-            self.plan = Plan(dirty=dirty or (self.snapshot is not None and _stat(self.roots) == self.inputs))
+            self.plan = Plan(dirty=self.snapshot is not None and _stat(self.roots) == self.inputs)
             quiet = _DropDirtyWarning()
             logging.getLogger("mkdocs.commands.build").addFilter(quiet)
             try:
