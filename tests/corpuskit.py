@@ -144,10 +144,23 @@ def materialize(case: Case, base: Path, others: list[Case] = ()) -> Path:
             path.symlink_to(target, target_is_directory=(path.parent / target).is_dir())
         if one.generated:  # compiled here rather than imported: no __pycache__ inside the corpus
             script = one.folder / "generate.py"
-            namespace: dict = {}
+            namespace: dict = {"write_report": write_report}  # what the scripts share
             exec(compile(script.read_text(encoding="utf-8"), str(script), "exec"), namespace)
             namespace["generate"](base)
     return root
+
+
+REPORT_HEAD = ("---\nid: {id}\nloai: bao_cao\nso_ky_hieu: {number}\nngay: 15/01/2024\nco_quan_ban_hanh: ubnd-xa\n"
+               "trich_yeu: Báo cáo kiểm thử\n"
+               "ky: {{che_do: TM, thay_mat: ỦY BAN NHÂN DÂN, chuc_vu: CHỦ TỊCH, ho_ten: Lê Văn Hùng}}\n"
+               'noi_nhan: ["Lưu: VT."]\n---\n')
+
+
+def write_report(root: Path, report_id: str, number: str, body: str) -> None:
+    """A valid report (data/bao-cao/<id>.md) whose body is `body`: for generate.py scripts."""
+    path = root / "data" / "bao-cao" / f"{report_id}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(REPORT_HEAD.format(id=report_id, number=number) + body, encoding="utf-8")
 
 
 def _places(items) -> list[tuple]:

@@ -1,18 +1,6 @@
-"""Writes the long input of this case into the temporary tree."""
+"""Writes the long input of this case into the temporary tree (write_report: tests/corpuskit.py)."""
 
 
 def generate(root):
-    head = ('---\n'
-            'id: c-trich-dan\n'
-            'loai: bao_cao\n'
-            'so_ky_hieu: 22/BC-UBND\n'
-            'ngay: 15/01/2024\n'
-            'co_quan_ban_hanh: ubnd-xa\n'
-            'trich_yeu: Báo cáo kiểm thử\n'
-            'ky: {che_do: TM, thay_mat: ỦY BAN NHÂN DÂN, chuc_vu: CHỦ TỊCH, ho_ten: Lê Văn Hùng}\n'
-            'noi_nhan: ["Lưu: VT."]\n'
-            '---\n')
     body = "Mở đầu.\n\n" + "> " * 1000 + "trích dẫn\n"
-    path = root / "data" / "bao-cao" / "c-trich-dan.md"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(head + body, encoding="utf-8")
+    write_report(root, "c-trich-dan", "22/BC-UBND", body)  # noqa: F821 (given by corpuskit)
