@@ -190,7 +190,7 @@ def theme_hashes() -> set[str]:
     for site in [built(name) for name in SITES] + [built("bundled", site_url="")]:
         for page in html_pages(site):
             policy = read_policy((site / page).read_text(encoding="utf-8"))
-            hashes.update(h for h in policy["script-src"] if h.startswith("'sha256-"))
+            hashes.update(h for h in policy.get("script-src", []) if h.startswith("'sha256-"))
     return hashes
 
 

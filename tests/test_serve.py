@@ -65,12 +65,14 @@ def test_a_crash_in_the_build_shows_a_short_message_and_a_good_build_clears_it()
         raise RuntimeError("hỏng ở bước tạo ảnh")
 
     state.builder(crash)()  # returns: the server's build loop goes on
-    page = b"""<html><head><meta http-equiv="Content-Security-Policy" content="script-src 'self'; style-src 'self'">"""
+    # as built: no script-src or style-src (they fall back to default-src); serving adds them with the hashes
+    page = b"""<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; object-src 'none'">"""
     page += "</head><body><p>Trang cũ</p><script>reload()</script></body></html>".encode("utf-8")
     shown = state.decorate(page, ["reload()"]).decode("utf-8")
     assert OVERLAY in shown and "RuntimeError: hỏng ở bước tạo ảnh" in shown and "Trang cũ" in shown
     policy = read_policy(shown)
-    assert sha256_source("reload()") in policy["script-src"] and sha256_source(STYLE) in policy["style-src"]
+    assert policy["script-src"] == ["'self'", sha256_source("reload()")]
+    assert policy["style-src"] == ["'self'", sha256_source(STYLE)] and policy["default-src"] == ["'self'"]
     assert shown.index(OVERLAY) < shown.index("</body>")
     state.builder(lambda: None)()
     shown = state.decorate(page, ["reload()"]).decode("utf-8")

@@ -13,20 +13,19 @@ update bring some, their hashes are added the same way (with 'unsafe-hashes' for
 which CSP requires for hashes to cover style attributes) rather than 'unsafe-inline'.
 
 Directives and why:
-  default-src 'self'       everything else (manifest, media, frames) only from the site itself;
-  script-src 'self' hashes Material's bundle, our bangvang.js, and the hashed inline scripts;
-  style-src 'self'         Material's CSS and ours (Material's JS sets styles through CSSOM,
-                           element.style…, which CSP does not govern);
-  img-src 'self' data:     Material's CSS draws icons from data: SVG URLs (mask-image);
-  font-src 'self'          theme.font is off: no web font from anywhere else;
-  connect-src 'self'       Material fetches sitemap.xml (instant navigation/version checks) and
-                           Material fetches search/search_index.json, the search worker
-                           the index files under search/vi/;
-  worker-src 'self'        the search worker assets/javascripts/workers/search-vi.js;
+  default-src 'self'       every kind of resource only from the site itself: Material's bundle, our
+                           scripts and the search worker (assets/javascripts/workers/search-vi.js),
+                           Material's CSS and ours, fonts (theme.font is off), and what the scripts
+                           fetch (sitemap.xml, search/search_index.json, search/vi/);
+  img-src 'self' data:     Material's CSS draws icons from data: SVG URLs (mask-image), and so does ours;
   object-src 'none'        no plugins;
   base-uri 'self'          a <base> cannot re-point relative URLs elsewhere;
   form-action 'none'       the site has no form that submits (the search and filter forms are
                            handled in the page; their submit is cancelled).
+script-src, style-src, font-src, connect-src and worker-src would each say 'self' again: they fall
+back to default-src, so they are written only when a page needs a hash ('self' and the hashes) —
+about 150 bytes less on each of a province's 50,000 pages, for the same policy. (Material's JS sets
+styles through CSSOM, element.style…, which CSP does not govern.)
 frame-ancestors, report-uri and sandbox are ignored in a meta policy (and reported by the Nu
 checker), so they are not written.
 """
@@ -56,12 +55,7 @@ JS_TYPES = {"", "module", "text/javascript", "application/javascript", "applicat
 
 BASE_POLICY = {
     "default-src": ["'self'"],
-    "script-src": ["'self'"],
-    "style-src": ["'self'"],
     "img-src": ["'self'", "data:"],
-    "font-src": ["'self'"],
-    "connect-src": ["'self'"],
-    "worker-src": ["'self'"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'none'"],
@@ -140,8 +134,10 @@ def policy_for(html: str, untrusted: tuple[int, int] | None = None) -> tuple[str
         if h not in attr_hashes:
             attr_hashes.append(h)
     directives = {k: list(v) for k, v in BASE_POLICY.items()}
-    directives["script-src"] += script_hashes
-    directives["style-src"] += style_hashes + (["'unsafe-hashes'"] + attr_hashes if attr_hashes else [])
+    if script_hashes:
+        directives["script-src"] = ["'self'", *script_hashes]
+    if style_hashes or attr_hashes:
+        directives["style-src"] = ["'self'", *style_hashes, *(["'unsafe-hashes'", *attr_hashes] if attr_hashes else [])]
     return "; ".join(" ".join([k, *v]) for k, v in directives.items()), problems
 
 
@@ -185,6 +181,8 @@ def allow_inline(html: str, scripts: list[str], styles: list[str]) -> str:
     for part in m.group(1).split(";"):
         words = part.split()
         if words and added.get(words[0].lower()):
-            words += [h for h in added[words[0].lower()] if h not in words]
+            words += [h for h in added.pop(words[0].lower()) if h not in words]
         parts.append(" ".join(words))
+    # a directive the page does not write falls back to default-src 'self': written with the hashes
+    parts += [" ".join([name, "'self'", *hashes]) for name, hashes in added.items() if hashes]
     return html[:m.start(1)] + "; ".join(parts) + html[m.end(1):]
