@@ -30,13 +30,13 @@ class PageParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.links: list[str] = []
         self.ids: set[str] = set()
-        self.award_rows: list[str] = []     # ids of <tr class="bv-award">
+        self.award_rows: list[str] = []     # ids of the rows of <table class="bv-awards">
         self.recipients: list[str] = []     # first link of each <li data-bv-item>
         self.documents: list[str] = []      # ids of the rows of <table class="bv-docs">
         self.pagers: list[dict] = []        # {label, where, links: [(href, text, current, rel)]}
         self.navs: list[str] = []           # aria-labels of <nav> in the content
         self._stack: list[str] = []
-        self._in_docs = False
+        self._in_docs = self._in_awards = False
         self._want_li_link = False
         self._pager: dict | None = None
         self._text: list[str] | None = None
@@ -54,7 +54,9 @@ class PageParser(HTMLParser):
             if self._pager is not None:
                 self._link = (a["href"], a.get("aria-current"), a.get("rel"))
                 self._text = []
-        if tag == "tr" and "bv-award" in (a.get("class") or "").split():
+        if tag == "table":
+            self._in_awards = "bv-awards" in (a.get("class") or "").split()
+        if tag == "tr" and self._in_awards and a.get("id"):
             self.award_rows.append(a["id"])
         if tag == "table" and "bv-docs" in (a.get("class") or "").split():
             self._in_docs = True
@@ -72,7 +74,7 @@ class PageParser(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag == "table":
-            self._in_docs = False
+            self._in_docs = self._in_awards = False
         if tag == "a" and self._link is not None and self._pager is not None:
             href, current, rel = self._link
             self._pager["links"].append((href, "".join(self._text or []).strip(), current, rel))

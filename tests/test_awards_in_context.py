@@ -13,7 +13,7 @@ from bangvang.pages import Site
 from bangvang.public import load_view
 from sitebuild import FIXTURE_DATA
 
-ROW = re.compile(r'<tr id="[^"]+" class="bv-award.*?</tr>', re.S)
+ROW = re.compile(r'<tr id="[^"]+"[^>]* data-bv-item\b.*?</tr>', re.S)  # a row of an awards table
 
 
 @pytest.fixture(scope="module")
@@ -66,3 +66,23 @@ def test_only_an_award_not_simply_granted_carries_a_status_and_a_mixed_table_say
     assert "Dòng không ghi trạng thái: đã khen thưởng." in html
     html, found = rows(site, "ca-nhan/nguyen-thi-mai-huong.md")  # granted only
     assert found and "bv-status" not in "".join(found) and "Dòng không ghi trạng thái" not in html
+
+
+def test_kinds_every_row_shares_are_said_once_above_the_table_else_in_each_row(site):
+    html, found = rows(site, "khen-thuong/index.md")
+    tables = html.split('<section data-bv-group>')[1:]
+    shared = [t for t in tables if "Loại hình của mọi dòng: Theo chuyên đề." in t]
+    mixed = [t for t in tables if "Loại hình của mọi dòng" not in t and "Loại hình: " in t]
+    assert shared and mixed, "the second commune has both kinds of year"
+    assert all("Loại hình: " not in t for t in shared)
+    # a table of one row says it in the row (a line above it would say no less and weigh more)
+    html, found = rows(site, "tap-the/thon-3.md")
+    assert len(found) == 1 and "<small>Loại hình: Theo chuyên đề</small>" in found[0]
+    assert "Loại hình của mọi dòng" not in html
+
+
+def test_a_cells_lines_are_separated_by_line_breaks(site):
+    _, found = rows(site, "khen-thuong/index.md")
+    reason = [row for row in found if "Phong trào: <a" in row and "<br>Phong trào: <a" in row]
+    assert reason, "the reason, then the movement on its own line"
+    assert not any('class="bv-line"' in row for row in found)

@@ -197,6 +197,7 @@ def test_home_and_record_pages_carry_a_share_card(site_name, request):
         assert _png_size(file.read_bytes()) == (1200, 630), path
         assert meta["og:image:width"] == "1200" and meta["og:image:height"] == "630" and meta["og:image:alt"]
         assert meta["twitter:card"] == "summary_large_image"
+        assert '<meta name="generator"' not in build.page(path), "Material's generator tag is cut (overrides/main.html)"
 
 
 def test_models_and_events_have_their_own_cards(commune):

@@ -148,8 +148,11 @@ def test_synthetic_ward_at_ten_rows_a_page(small_synthetic, tmp_path):
     first = (tmp_path / f"phong-trao/{movement.id}/index.html").read_text(encoding="utf-8")
     assert "Theo danh hiệu, hình thức" in first and f"chia thành {count} trang" in first
     assert len(pages[f"phong-trao/{movement.id}/trang-7/"].pagers[0]["links"]) <= 11
-    # Rows on pages without a filter form carry no filter values.
-    assert "data-nam=" not in first and "data-nam=" in (tmp_path / "khen-thuong/2020/index.html").read_text("utf-8")
+    # Rows on pages without a filter form carry no filter values, and on a year's page no year (every
+    # row has it, the form offers no choice of year) but the values of the filters it offers.
+    year = (tmp_path / "khen-thuong/2020/index.html").read_text("utf-8")
+    assert "data-hinh-thuc=" not in first and "data-hinh-thuc=" in year
+    assert '<select name="nam">' not in year and "data-nam=" not in year
 
 
 def test_home_page_shows_the_first_stories_and_links_them_all(small_synthetic, tmp_path):

@@ -131,7 +131,8 @@ def test_page_shows_photo_with_alt_and_sizes(built):
 
 def test_placeholder_when_there_is_no_photo(built):
     html = built.page("tap-the/nhan-dan-va-can-bo-xa-an-binh/")
-    assert 'class="bv-photo bv-photo--none" aria-hidden="true"' in html
+    # a collective's tile is a group's outline, drawn by the style sheet (no SVG in the page)
+    assert 'class="bv-photo bv-photo--none bv-photo--group" aria-hidden="true"></div>' in html
     assert "<img" not in html.split('class="md-content"')[1].split("</article>")[0]
 
 

@@ -64,6 +64,12 @@ class Facets:
             return vocab.GROUP_TYPES[value].label
         return vocab.AWARD_STATUS[value].label
 
+    @staticmethod
+    def offered(options: list[tuple[str, str, list]]) -> frozenset[str]:
+        """The keys the filter form offers (a choice between two values or more): only they are
+        written on the rows; a value every row shares could filter nothing."""
+        return frozenset(key for key, _, values in options if len(values) > 1)
+
     def options(self, awards: list | None = None, recipients: list | None = None) -> list[tuple[str, str, list]]:
         """(key, label, [(value, label, count)]) for every filter.
 

@@ -66,10 +66,15 @@ class Figures:
         return [ref for ref in refs if not here(ref)]
 
     def shared(self, awards: list, at=None) -> dict[str, str | None]:
-        """On the page of `at`, what every row of its awards says alike, to say it once above them:
-        the authority (with its level), and the reason when no row says more than it."""
+        """What every row of a table of awards says alike, to say it once above them: the kinds of
+        award (in any table); on the page of `at`, also the authority (with its level), and the
+        reason when no row says more than it."""
+        kinds = {tuple(a.kinds) for a in awards}
+        common_kinds = next(iter(kinds)) if len(awards) > 1 and len(kinds) == 1 else ()
+        shared = {"authority": None, "reason": None,
+                  "kinds": ", ".join(vocab.AWARD_KINDS[k].label for k in common_kinds) or None}
         if at is None or len(awards) < 2:
-            return {"authority": None, "reason": None}
+            return shared
         here = self.here(at)
         authorities = {(self.labels.authority(a), self.labels.level(a)) for a in awards}
         reasons = {a.reason if not a.movement_printed and all(here(m) for m in a.movements)
@@ -77,7 +82,7 @@ class Figures:
         (authority, level), = authorities if len(authorities) == 1 else ((None, None),)
         if authority and level:
             authority = f"{authority} ({vocab.LEVELS[level].label.lower()})"
-        return {"authority": authority or None, "reason": next(iter(reasons)) if len(reasons) == 1 else None}
+        return shared | {"authority": authority or None, "reason": next(iter(reasons)) if len(reasons) == 1 else None}
 
     def totals(self) -> dict[str, int]:
         """The home page's figures."""
