@@ -42,14 +42,14 @@ LAYER_OF = {
     # what may be published
     "public": "public", "links": "public",
     # pages and the files beside them, all made from the public view
-    "labels": "pages", "facets": "pages", "figures": "pages", "paging": "pages", "listings": "pages",
+    "labels": "pages", "facets": "pages", "figures": "pages", "paging": "pages", "listings": "pages", "awards_html": "pages",
     "routes": "pages", "render": "pages", "markdown_safe": "pages", "markdown_fast": "pages", "charts": "pages", "pagespec": "pages",
     "sitepages": "pages", "pages": "pages", "opendata": "pages", "feed": "pages", "search": "pages", "searchtext": "pages",
     "cards": "pages", "sharecards": "pages", "pagedeps": "pages",
     "dictionary": "pages", "error_guide": "pages", "thumbnails": "pages",
     # drivers: MkDocs and the command lines
     "mkdocs_hooks": "site", "strict": "site", "compact": "site", "csp": "site", "check": "site", "new": "site",
-    "editor_schema": "site", "init": "site", "newunit": "site", "sitedir": "site", "preview": "site", "searchdialog": "site", "incremental": "site",
+    "editor_schema": "site", "init": "site", "newunit": "site", "sitedir": "site", "preview": "site", "searchdialog": "site", "incremental": "site", "themeprefix": "site",
 }
 # Outputs read the public view only; the one exception runs the checker on the guide's examples.
 OUTPUT_EXCEPTIONS = {"error_guide"}

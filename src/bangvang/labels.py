@@ -62,6 +62,7 @@ class Labels:
 
     def __init__(self, view: PublicView):
         self.view = view
+        self._authority: dict[str, str] = {}  # award id → its authority: asked for in each of the award's rows
 
     def body_name_at(self, body, when: PartialDate | None, short: bool = True) -> str:
         """A body's name as it was at a date (its latest name when the date is unknown)."""
@@ -85,6 +86,11 @@ class Labels:
 
     def authority(self, award) -> str:
         """'Chủ tịch UBND tỉnh …' as printed, or built from the body's name that year."""
+        if (known := self._authority.get(award.id)) is None:
+            known = self._authority[award.id] = self._authority_of(award)
+        return known
+
+    def _authority_of(self, award) -> str:
         if award.authority_printed:
             return award.authority_printed
         if not award.authority:

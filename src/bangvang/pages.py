@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 
 from . import feed, kinds, opendata, paging, sharecards, thumbnails
+from .awards_html import Cells
 from .cards import CardCache
 from .facets import Facets
 from .figures import Figures
@@ -199,7 +200,9 @@ class Site:
 
     def render_page(self, src_uri: str) -> tuple[str, list]:
         """HTML of one page's content, and the toc tokens of its Markdown body (if any)."""
-        return self.renderer.render(self.pages[src_uri], b=self.view, labels=self.labels, facets=self.facets,
+        def make_cells(url):
+            return Cells(self.view, self.labels, self.figures, self.facets, url)
+        return self.renderer.render(self.pages[src_uri], make_cells, b=self.view, labels=self.labels, facets=self.facets,
                                     figures=self.figures, thumbs=self.thumbs, page_size=self.page_size,
                                     deref=lambda refs: [self.view.get(ref) for ref in refs],
                                     recipient_groups=recipient_groups())

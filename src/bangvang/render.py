@@ -89,7 +89,8 @@ class Renderer:
         # Document numbers written in Markdown link to their document (unless two share the number).
         self.doc_links = {str(d.number): d for d in documents if d.number and numbers[str(d.number)] == 1}
 
-    def render(self, spec, **context) -> tuple[str, list]:
+    def render(self, spec, make_cells=None, **context) -> tuple[str, list]:
+        """`make_cells(url)`: the page's linking pieces (awards_html.Cells), given as `cells`."""
         here = spec.url
         toc_tokens: list = []
 
@@ -103,6 +104,8 @@ class Renderer:
             toc_tokens.extend(tokens)
             return Markup(html)
 
+        if make_cells is not None:
+            context["cells"] = make_cells(url)
         html = self.env.get_template(spec.template).render(page=spec, url=url, md=md, paths=self.routes.paths,
                                                            **context, **spec.context)
         if spec.crumbs:
