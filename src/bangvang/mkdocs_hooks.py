@@ -6,6 +6,7 @@ plain package that another driver (a standalone build, ProperDocs) could call.
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 import sys
@@ -29,6 +30,7 @@ from .pagespec import OTHER_PAGES
 from .public import publish
 from .progress import EVERY_SECONDS, Progress, vn_int, vn_seconds
 from .search import SearchIndex
+from .themeprefix import with_theme_prefix
 
 log = get_plugin_logger(__name__)
 EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
@@ -187,7 +189,7 @@ def on_env(env, config, files, **kwargs):
     if _incremental is not None:
         env = _incremental.theme_env(env)
     env.globals["bv_fragments"] = {}  # navigation rendered once per section and depth (overrides/main.html)
-    return env
+    return with_theme_prefix(env, config.theme)
 
 
 def on_files(files, config, **kwargs):
@@ -244,7 +246,16 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         page.meta["bv_folder"] = True
     elif spec.edit_line:
         page.meta["bv_line"] = spec.edit_line
+    page.render = functools.partial(_render_nothing, page)
     return ""
+
+
+def _render_nothing(page, config, files) -> None:
+    """Page.render for a generated page, whose Markdown is empty (its HTML comes in on_page_context):
+    what MkDocs' render leaves for an empty source, without a Markdown instance per page (its
+    extensions set up 50,000 times at a province's size, for nothing)."""
+    page.content, page.toc, page._title_from_render = "", get_toc([]), None
+    page.present_anchor_ids, page.links_to_anchors = set(), {}
 
 
 def on_page_content(content, page, config, files, **kwargs):
