@@ -36,7 +36,8 @@ def test_a_decisions_rows_do_not_link_the_decision_and_share_its_authority(site)
     assert len(found) == len(awards)
     assert not any("van-ban/1105-qd-ubnd-2025/" in row for row in found), "no row links its own page"
     assert all("phong-trao/chung-suc-xay-dung-nong-thon-moi/" in row for row in found), "other links stay"
-    assert "Cấp khen của mọi dòng: Chủ tịch UBND huyện Cư Kuin (cấp huyện)." in html
+    # the level is not added where the authority's name says it ("huyện")
+    assert "Cấp khen của mọi dòng: Chủ tịch UBND huyện Cư Kuin." in html
     assert not any("Cư Kuin<br><small>Cấp huyện" in row for row in found), "said once, not in each row"
 
 
@@ -86,3 +87,14 @@ def test_a_cells_lines_are_separated_by_line_breaks(site):
     reason = [row for row in found if "Phong trào: <a" in row and "<br>Phong trào: <a" in row]
     assert reason, "the reason, then the movement on its own line"
     assert not any('class="bv-line"' in row for row in found)
+
+
+def test_a_level_the_authoritys_name_does_not_say_is_written_under_it(site):
+    _, found = rows(site, "khen-thuong/index.md")
+    cells = [re.search(r"<td>(Chủ tịch UBND [^<]*)(<br><small>[^<]*</small>)?</td>", row) for row in found]
+    pairs = {(m.group(1), m.group(2)) for m in cells if m}
+    assert ("Chủ tịch UBND xã An Bình", None) in pairs  # "xã" is in the name: not "Cấp xã" again
+    assert ("Chủ tịch UBND tỉnh Đắk Lắk", None) in pairs
+    assert any("Chủ tịch nước<br><small>Trung ương</small>" in row for row in found), "a level not in the name stays"
+    assert not any(level and level.lower()[len("<br><small>cấp "):-len("</small>")] in name.lower()
+                   for name, level in pairs if level and "Cấp " in level)

@@ -235,13 +235,14 @@ def test_a_page_with_a_card_has_open_graph_image_tags():
     card = {"path": "the/ca-nhan/nguyen-thi-my-ung.png", "alt": 'Thẻ "Nguyễn Thị Mỹ Ưng" <&>'}
     html = extrahead({"bv_card": card}, site_url="https://vidu.github.io/bang-vang/")
     url = "https://vidu.github.io/bang-vang/the/ca-nhan/nguyen-thi-my-ung.png"
-    for tag in (f'<meta property="og:image" content="{url}">', '<meta property="og:image:type" content="image/png">',
+    for tag in (f'<meta property="og:image" content="{url}">',
                 '<meta property="og:image:width" content="1200">', '<meta property="og:image:height" content="630">',
                 '<meta property="og:image:alt" content="Thẻ &#34;Nguyễn Thị Mỹ Ưng&#34; &lt;&amp;&gt;">',
                 '<meta name="twitter:card" content="summary_large_image">'):
         assert tag in html
     assert 'content="summary"' not in html
     assert "twitter:image" not in html  # X reads og:image when twitter:image is absent: not written twice
+    assert "og:image:type" not in html  # read from the PNG itself
 
 
 def test_without_site_url_the_card_is_linked_relative_to_the_page():

@@ -199,7 +199,7 @@ class AwardsTable:
         label = self.cells.labels.authority(a)
         if not label:
             return [blank()]
-        level = self.cells.labels.level(a)
+        level = self.cells.labels.level_unsaid(a)
         return [escape(label)] + ([small(vocab.LEVELS[level].label)] if level else [])
 
     def reason_lines(self, a) -> list:

@@ -76,7 +76,7 @@ class Figures:
         if at is None or len(awards) < 2:
             return shared
         here = self.here(at)
-        authorities = {(self.labels.authority(a), self.labels.level(a)) for a in awards}
+        authorities = {(self.labels.authority(a), self.labels.level_unsaid(a)) for a in awards}
         reasons = {a.reason if not a.movement_printed and all(here(m) for m in a.movements)
                    and not self.view.is_anonymous(a) else None for a in awards}
         (authority, level), = authorities if len(authorities) == 1 else ((None, None),)

@@ -4,11 +4,19 @@ same on a page, in the feed and in the statistics."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import kinds, vocab
 from .dates import PartialDate, in_force, year_span, year_span_slug
 from .public import PublicView
+
+# The word for a level's kind of unit, as a whole word of an authority's name ("thị xã" is a district).
+_LEVEL_IN_NAME = {
+    "tinh": re.compile(r"(?<!\w)tỉnh(?!\w)", re.I),
+    "huyen": re.compile(r"(?<!\w)huyện(?!\w)", re.I),
+    "xa": re.compile(r"(?<!thị )(?<!\w)xã(?!\w)", re.I),
+}
 
 
 @dataclass(frozen=True)
@@ -103,6 +111,13 @@ class Labels:
     def level(self, award) -> str | None:
         """The level of the body that granted an award (vocab.LEVELS), or None."""
         return self.view.get(award.authority).level if award.authority else None
+
+    def level_unsaid(self, award) -> str | None:
+        """The level of an award's body, unless the authority's name says it already: 'Chủ tịch UBND
+        huyện X' is plainly cấp huyện, 'Chủ tịch UBND phường Y' does not say that it is cấp xã."""
+        level = self.level(award)
+        said = _LEVEL_IN_NAME.get(level)
+        return None if said is not None and said.search(self.authority(award)) else level
 
     def recipient(self, award) -> str:
         """Who an award went to, as a page names them: a name, or a count and a kind."""
