@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from . import vocab
+from . import kinds, vocab
 from .labels import award_span
 
 BLANK_TEXT = "Văn bản không nêu"
@@ -53,8 +53,8 @@ def status_badge(award) -> Markup:
 class Cells:
     """The pieces that link to other pages, for one page (`url` gives a link from it)."""
 
-    def __init__(self, view, labels, figures, facets, url):
-        self.view, self.labels, self.figures, self.facets, self.url = view, labels, figures, facets, url
+    def __init__(self, view, labels, facets, url):
+        self.view, self.labels, self.facets, self.url = view, labels, facets, url
         self._links: dict[tuple[int, str], Markup] = {}  # a list links the same decisions, movements again
 
     # the module's pieces, for the templates (macros.html)
@@ -117,17 +117,72 @@ class Cells:
         return AwardsTable(self, awards, show_recipient, filters, at).html(caption)
 
 
+def names(at):
+    """Whether a reference names `at`, the record whose page this is (None: no page's own record)."""
+    ns = kinds.kind_of(at).ns if at is not None else None
+    return lambda ref: ns is not None and ref.kind == ns and ref.id == at.id
+
+
 class AwardsTable:
     """One table: its columns, decided from all its rows, then the rows."""
 
     def __init__(self, cells: Cells, awards: list, show_recipient: bool, filters: list | None, at):
         self.cells, self.awards, self.show_recipient, self.at = cells, awards, show_recipient, at
-        figures = cells.figures
+        self.view, self.labels = cells.view, cells.labels
         self.offered = cells.facets.offered(filters) if filters else frozenset()
-        self.known, self.common, self.here = figures.known(awards, at), figures.shared(awards, at), figures.here(at)
+        self.here = names(at)
+        self.known, self.common = self.count_known(), self.said_alike()
         # A column no row states is left out (its cells stay, hidden, so that the phone layout's
         # labels, which count columns, still match); so is one said once above the table.
         self.hidden = {c for c in ("authority", "reason", "decision") if not self.known[c] or self.common.get(c)}
+
+    # -- what the table's rows have in common ---------------------------------------------------
+
+    def others(self, refs: list) -> list:
+        """`refs` but the one that names the page's own record."""
+        return [ref for ref in refs if not self.here(ref)]
+
+    def events_of(self, award) -> list:
+        """The events where `award` was handed over, but the page's own (an event's page says it once)."""
+        return [e for e in self.view.events_of_award[award.id] if e is not self.at]
+
+    def count_known(self) -> dict[str, int]:
+        """How many rows state each column: a column no row states is not shown, and the cells of a
+        column some rows leave blank share one legend ('—'). On the page of a document, a movement
+        or an event, a link to that very page states nothing."""
+        columns = {
+            "when": lambda a: award_span(a).label,
+            "authority": self.labels.authority,
+            "reason": lambda a: a.reason or self.others(a.movements) or a.movement_printed or self.view.is_anonymous(a),
+            "decision": lambda a: ((a.decision and not self.here(a.decision)) or a.revoked_by or a.sources
+                                   or a.handed_over or self.events_of(a)),
+            "count": lambda a: a.group is None or a.group.count,
+            "decision_dash": lambda a: not a.decision and not a.sources,  # rows whose decision cell is a dash
+            "granted": lambda a: a.status == "da_tang",  # rows without a status badge
+        }
+        return {name: sum(1 for a in self.awards if stated(a)) for name, stated in columns.items()} | {
+            "rows": len(self.awards)}
+
+    def said_alike(self) -> dict[str, str | None]:
+        """What every row says alike, to say it once above them: the kinds of award (in any table);
+        on a record's page, also the authority (with its level, unless its name says it), and the
+        reason when no row says more than it."""
+        awards, here = self.awards, self.here
+        kind_sets = {tuple(a.kinds) for a in awards}
+        kinds = next(iter(kind_sets)) if len(awards) > 1 and len(kind_sets) == 1 else ()
+        alike = {"authority": None, "reason": None,
+                 "kinds": ", ".join(vocab.AWARD_KINDS[k].label for k in kinds) or None}
+        if self.at is None or len(awards) < 2:
+            return alike
+        authorities = {(self.labels.authority(a), self.labels.level_unsaid(a)) for a in awards}
+        reasons = {a.reason if not a.movement_printed and all(here(m) for m in a.movements)
+                   and not self.view.is_anonymous(a) else None for a in awards}
+        (authority, level), = authorities if len(authorities) == 1 else ((None, None),)
+        if authority and level:
+            authority = f"{authority} ({vocab.LEVELS[level].label.lower()})"
+        return alike | {"authority": authority or None, "reason": next(iter(reasons)) if len(reasons) == 1 else None}
+
+    # -- the table ------------------------------------------------------------------------------
 
     def html(self, caption: str | None) -> Markup:
         out = [self.said_once()]
@@ -205,7 +260,7 @@ class AwardsTable:
     def reason_lines(self, a) -> list:
         cells = self.cells
         out = [escape(a.reason)] if a.reason else []
-        out += [f"Phong trào: {cells.movement_link(m)}" for m in cells.figures.others(a.movements, self.at)]
+        out += [f"Phong trào: {cells.movement_link(m)}" for m in self.others(a.movements)]
         if a.movement_printed:
             out.append(small("Phong trào (bản in): " + a.movement_printed))
         return out or ([] if cells.view.is_anonymous(a) else [blank()])
@@ -222,7 +277,7 @@ class AwardsTable:
         if a.handed_over or a.presenter_printed:
             out.append(small("Trao" + (" ngày " + a.handed_over.short() if a.handed_over else "")
                              + (", " + a.presenter_printed if a.presenter_printed else "")))
-        out += [small("Tại " + cells.to(e, e.title)) for e in cells.figures.events_of(a, self.at)]
+        out += [small("Tại " + cells.to(e, e.title)) for e in self.events_of(a)]
         out += [small("Nguồn: " + cells.source_link(s)) for s in a.sources]
         flags = cells.view.flags.get(a.id)
         if a.kept_as_printed or flags:

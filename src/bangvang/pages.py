@@ -201,7 +201,7 @@ class Site:
     def render_page(self, src_uri: str) -> tuple[str, list]:
         """HTML of one page's content, and the toc tokens of its Markdown body (if any)."""
         def make_cells(url):
-            return Cells(self.view, self.labels, self.figures, self.facets, url)
+            return Cells(self.view, self.labels, self.facets, url)
         return self.renderer.render(self.pages[src_uri], make_cells, b=self.view, labels=self.labels, facets=self.facets,
                                     figures=self.figures, thumbs=self.thumbs, page_size=self.page_size,
                                     deref=lambda refs: [self.view.get(ref) for ref in refs],
