@@ -23,11 +23,20 @@ class Routes:
                       if listing is not None and not kinds.BY_KEY[key].page}
         # paths.<kind key> is that kind's list page; paths.<name> one of the site's own pages (sitepages.py)
         self.paths = SimpleNamespace(**named)
+        # (id(record), as_kind) → (record, path): pages ask for the same records' paths again and again
+        # (an award's recipient, decision and movement on four pages); the record is kept so its id stays its own.
+        self._known: dict[tuple[int, str | None], tuple[object, str | None]] = {}
 
     def of(self, target, as_kind: str | None = None) -> str | None:
         """The site path of a record's page (or row), or `target` itself when it is a path already."""
         if isinstance(target, str):
             return target
+        key = (id(target), as_kind)
+        if (known := self._known.get(key)) is None:
+            known = self._known[key] = (target, self._path(target, as_kind))
+        return known[1]
+
+    def _path(self, target, as_kind: str | None) -> str | None:
         kind = kinds.kind_of(target)
         if kind.page is None and kind.listing is not None:
             return self.row(target, kind)
