@@ -89,6 +89,8 @@ def page_type(path: str) -> str:
         return "404"
     if parts[0] in ("huong-dan", "gioi-thieu", "du-lieu"):
         return url.rstrip("/")
+    if "trinh-chieu" in parts or parts[-1].startswith("trinh-chieu-"):  # a ceremony screen, its file to run alone
+        return parts[0] + "/*/" + ("trinh-chieu/" if "trinh-chieu" == parts[-1] else "trinh-chieu-*.html")
     return parts[0] + ("/" if len(parts) == 1 else "/*")
 
 

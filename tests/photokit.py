@@ -163,3 +163,18 @@ DEGENERATE = {
     "too-many-pixels": (".png", lambda: bilevel_png((6400, 6400)), "anh-khong-hop-le"),
     "decompression-bomb": (".png", lambda: bilevel_png((10000, 9000)), "anh-khong-hop-le"),
 }
+
+
+def scan(rng) -> bytes | None:
+    """A signed original as random trees draw it: a one-page PDF, mostly; sometimes a broken one, or none."""
+    r = rng.random()
+    if r < 0.8:
+        import io
+
+        import pikepdf
+
+        pdf, out = pikepdf.new(), io.BytesIO()
+        pdf.add_blank_page(page_size=(595, 842))
+        pdf.save(out, deterministic_id=True)
+        return out.getvalue()
+    return b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog" if r < 0.9 else None

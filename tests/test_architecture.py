@@ -24,18 +24,18 @@ LAYERS = ["base", "read", "schema", "load", "validate", "model", "public", "page
 LAYER_OF = {
     # base: text, dates and numbers; issues and their codes — used everywhere
     "__init__": "base", "text": "base", "dates": "base", "docnumber": "base", "clock": "base", "progress": "base",
-    "vocab": "base", "issues": "base", "codes": "base", "cli": "base",
+    "vocab": "base", "verifycode": "base", "issues": "base", "codes": "base", "cli": "base",
     "markdown_limits": "base",  # how deep and long Markdown may be: the checker refuses, the renderer survives
     "photo_decode": "base",  # what the checker and the build read alike in a photo
     "redact": "base",  # finding names in text: the checker warns where the public view will replace
     # reading a data file into nodes that remember where each value was written
     "yamlsrc": "read",
     # the schema, declared once, and the registry of record kinds
-    "schema": "schema", "fields": "schema", "parts": "schema", "records": "schema", "honors": "schema", "units": "schema",
+    "schema": "schema", "fields": "schema", "filepaths": "schema", "parts": "schema", "records": "schema", "honors": "schema", "units": "schema",
     "walk": "schema",
     "kinds": "schema",
     # reading data/
-    "load": "load", "images": "load",
+    "load": "load", "images": "load", "originals": "load",
     # rules across records
     "personal_data": "validate", "withdrawn_names": "validate", "validate": "validate", "manifest": "validate",
     "model": "model",
@@ -44,7 +44,7 @@ LAYER_OF = {
     # pages and the files beside them, all made from the public view
     "labels": "pages", "facets": "pages", "figures": "pages", "paging": "pages", "listings": "pages", "awards_html": "pages",
     "routes": "pages", "render": "pages", "markdown_safe": "pages", "markdown_fast": "pages", "charts": "pages", "pagespec": "pages",
-    "sitepages": "pages", "pages": "pages", "opendata": "pages", "feed": "pages", "search": "pages", "searchtext": "pages",
+    "sitepages": "pages", "pages": "pages", "verify_index": "pages", "pdfclean": "pages", "ceremony": "pages", "opendata": "pages", "feed": "pages", "search": "pages", "searchtext": "pages",
     "cards": "pages", "sharecards": "pages", "pagedeps": "pages",
     "dictionary": "pages", "error_guide": "pages", "thumbnails": "pages",
     # drivers: MkDocs and the command lines

@@ -19,47 +19,29 @@ from __future__ import annotations
 
 import json
 import random
-import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import photokit
+from treewords import HOSTILE, MARKDOWN, RISKY
 from bangvang import kinds, vocab
 from bangvang.codes import SAMPLE
-from bangvang.fields import Bool, Choice, Date, DocNumber, Id, Int, ListOf, Markdown, Object, PhotoPath, Ref, Text, Url, Year
+from bangvang.fields import (Bool, Choice, Date, DocNumber, Id, Int, ListOf, Markdown, Object, OriginalPath, PhotoPath,
+                             Ref, Text, Url, Year)
 from bangvang.schema import field_specs
 
 TODAY = date(2026, 11, 28)
+PHOTOS = {"jpg": lambda rng: photokit.jpeg((rng.randint(32, 400), rng.randint(32, 300))),
+          "png": lambda rng: photokit.png((rng.randint(32, 300), rng.randint(32, 300))),
+          "webp": lambda rng: photokit.webp((rng.randint(32, 300), rng.randint(32, 300)))}
+SPECIAL_IDS = ["a", "0", "1-2-3", "nam-2023", "khong-ro-ngay", "trang-2", "index", "tim-kiem", "search", "assets", "404", "sitemap",
+               "huong-dan", "loi", "van-ban", "ca-nhan", "tap-the", "chia-se", "anh", "x" * 80]
 SAMPLE_IDS = {"co_quan": ["ubnd-xa"], "van_ban": ["45-kh-ubnd-2023", "12-bc-ubnd-2024"], "phong_trao": ["nong-thon-moi"],
               "doi_tuong": ["tran-thi-lan", "thon-3"], "khen_thuong": ["giay-khen-lan-2023"]}
 SYLLABLES = ("Nguyễn Trần Lê Phạm Hoàng Huỳnh Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý thị văn hữu đức minh ngọc thanh quốc "
              "xuân công kim bảo thùy lan hương mai tuấn dũng hùng phượng yến ánh thôn xóm buôn ấp làng tổ dân phố "
              "hội phụ nữ nông dân thanh niên cựu chiến binh thi đua khen thưởng giấy khen bằng khen lao động tiên "
              "tiến xuất sắc năm giai đoạn phong trào xây dựng nông thôn mới đường bê tông Ê Đê Kpă H’Hen Ơ Ư").split()
-HOSTILE = [unicodedata.normalize("NFD", "Nguyễn Thị Ánh Tuyết"), "a\u0301\u0323\u0301", "😀", "🇻🇳", "👍🏽",
-           "مرحبا", "שלום", "漢字", "ស្វាគមន៍", "ไทย", "\t", "*", "_", "**đậm**", "[x](https://example.vn)", "`mã`",
-           "# ", "> ", "| a |", "\\", "&amp;", "&#x41;", "{{ x }}", "{% raw %}", "]]>", ": ", " #", "- ", "? ",
-           "!tag", "&neo", "*bí", "%", "@", "'", '"', "“", "”", "‘", "’", "…", "–", "—", "07", "1e3", "0x1F", "no",
-           "yes", "null", "~", "true", ".inf", "2023-05-01", "45/KH-UBND", "Nghị định 91/2017/NĐ-CP", "x" * 90]
-# Always refused somewhere (forbidden characters, personal data, HTML in a one-line field, look-alike
-# letters, a ' #' that YAML cuts): drawn rarely, so that most records pass.
-RISKY = ["\u200b", "\u00a0", "\u202e", "\x07", "\ufeff", "\u2028", "\r", "<b>", "</p>", "<!--", "-->",
-         "<script>alert(1)</script>", "javascript:alert(1)", "0912 345 678", "sinh năm 1990", "Ǆ", "ﬁ", "Ðặng"]
-MARKDOWN = ["# Tiêu đề", "## Mục", "## Mục", "### Mục con", "###### Sáu", "## ", "# ***", "## 😀 &amp; <b>x</b>", "- một",
-            "* hai\n  - lồng\n    - sâu", "1. ba", "10) bốn", "> trích dẫn", "    mã thụt lề", "```\n<script>x</script>\n```",
-            "~~~python\nprint(1)\n~~~", "```", "---", "***", "| a | b |\n|---|:-:|\n| <b>x</b> | y |", "| lẻ |",
-            "[liên kết](https://example.vn/a?b=1&c=2)", "[tương đối](../ca-nhan/tran-thi-lan/)", "[neo](#muc)",
-            "[js](javascript:alert(1))", "[d](data:text/html,x)", "<https://example.vn>", "![ảnh](anh/x.jpg)",
-            "![ngoài](https://tracker.example/p.gif)", "[x][r]\n\n[r]: https://example.vn", "[^1]", "<div>khối</div>",
-            "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<!-- ghi chú -->", "&copy; &#169; &#x1F600;",
-            "**đậm** _nghiêng_ ~~gạch~~", "\\*không nghiêng\\*", "Theo Kế hoạch 45/KH-UBND và Báo cáo 12/BC-UBND",
-            "[TOC]", "{#id .class}", "dòng  \nngắt", "Tiêu đề setext\n===", "Setext hai\n---", "x" * 2000, "😀" * 50,
-            "[a](<b c>)", "<a href=\"javascript:alert(1)\">a</a>", "&", "<", "{{ 7*7 }}"]
-PHOTOS = {"jpg": lambda rng: photokit.jpeg((rng.randint(32, 400), rng.randint(32, 300))),
-          "png": lambda rng: photokit.png((rng.randint(32, 300), rng.randint(32, 300))),
-          "webp": lambda rng: photokit.webp((rng.randint(32, 300), rng.randint(32, 300)))}
-SPECIAL_IDS = ["a", "0", "1-2-3", "nam-2023", "khong-ro-ngay", "trang-2", "index", "tim-kiem", "search", "assets", "404", "sitemap",
-               "huong-dan", "loi", "van-ban", "ca-nhan", "tap-the", "chia-se", "anh", "x" * 80]
 
 
 class Token(str):
@@ -256,7 +238,7 @@ class Gen:
             return self.markdown(ftype.max_len)
         if isinstance(ftype, Text):
             return self.text(ftype.max_len, ftype.multiline)
-        if isinstance(ftype, (Ref, Id, Choice, Year, Date, Int, Bool, Url, PhotoPath, DocNumber)):
+        if isinstance(ftype, (Ref, Id, Choice, Year, Date, Int, Bool, Url, PhotoPath, OriginalPath, DocNumber)):
             return Token(self.token(ftype, record))
         if isinstance(ftype, ListOf):
             count = max(ftype.min_items, rng.choice([0, 1, 1, 2, 3]))
@@ -288,6 +270,8 @@ class Gen:
                                "https://example.vn/" + "a" * 400, "https://example.vn/%3Cscript%3E?q=ừ&x=1"])
         if isinstance(ftype, PhotoPath):
             return self.photo()
+        if isinstance(ftype, OriginalPath):
+            return self.original()
         return self.doc_number(record.get("loai"))
 
     def photo(self) -> str:
@@ -302,6 +286,13 @@ class Gen:
             make = lambda: PHOTOS[ext[1:]](rng)  # noqa: E731
         path = f"anh/{name}-{pool}{ext}"
         self.tree.photos[path] = make()
+        return path
+
+    def original(self) -> str:
+        """A signed original: a real one-page PDF, mostly; sometimes broken, or not there at all."""
+        path = f"ban-goc/ban-goc-{len(self.tree.photos)}.pdf"
+        if (data := photokit.scan(self.rng)) is not None:
+            self.tree.photos[path] = data
         return path
 
     def doc_number(self, doc_type: str | None) -> str:
@@ -397,3 +388,4 @@ def _attachment(rng: random.Random, kind, values: dict) -> dict:
 def field_specs_type(cls, key: str):
     """The class of the nested group under `key` of `cls`."""
     return next(spec.type.cls for spec in field_specs(cls) if spec.key == key)
+

@@ -200,7 +200,37 @@
     });
   }
 
-  function start() { fillDrawer(); enablePrint(); enableFilters(); }
+  // --- verification codes ----------------------------------------------------------------------
+  // Pages with codes (a person's awards, a decision's rows, the verification page) load the QR
+  // encoder and bv-verify.js, in that order; the other pages load nothing more.
+  var here = document.currentScript && document.currentScript.src;
+
+  function loadScripts(urls) {
+    if (!urls.length) return;
+    var script = document.createElement("script");
+    script.src = urls[0];
+    script.addEventListener("load", function () { loadScripts(urls.slice(1)); });
+    document.head.appendChild(script);
+  }
+
+  function enableVerification() {
+    if (!here || !document.querySelector("[data-bv-verify], table[data-bv-codes]")) return;
+    loadScripts([new URL("javascripts/vendor/qrcode-generator-2.0.4.min.js", here).href,
+                 new URL("javascripts/bv-verify.js", here).href]);
+  }
+
+  // The ceremony screen (src/bangvang/ceremony.py): its style and script, named by the page.
+  function enableScreen() {
+    var screen = document.querySelector("[data-bv-screen][data-bv-script]");
+    if (!screen) return;
+    var style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = screen.getAttribute("data-bv-style");
+    document.head.appendChild(style);
+    loadScripts([screen.getAttribute("data-bv-script")]);
+  }
+
+  function start() { fillDrawer(); enablePrint(); enableFilters(); enableVerification(); enableScreen(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

@@ -135,6 +135,10 @@ class AwardsTable:
         # A column no row states is left out (its cells stay, hidden, so that the phone layout's
         # labels, which count columns, still match); so is one said once above the table.
         self.hidden = {c for c in ("authority", "reason", "decision") if not self.known[c] or self.common.get(c)}
+        # A person's own awards and a decision's rows carry their verification codes: printed with a
+        # QR beside each (the person's page; the decision's sheet for the paper certificates).
+        self.codes = cells.view.codes if not show_recipient or (at is not None and kinds.kind_of(at).ns == "van_ban") \
+            else {}
 
     # -- what the table's rows have in common ---------------------------------------------------
 
@@ -187,7 +191,8 @@ class AwardsTable:
     def html(self, caption: str | None) -> Markup:
         out = [self.said_once()]
         own = "" if self.show_recipient else " bv-awards--own"
-        out.append(f'<div class="bv-table-wrap">\n<table class="bv-awards{own} bv-cards-sm">\n')
+        codes, tools = self.codes_attr(own)
+        out.append(f'{tools}<div class="bv-table-wrap">\n<table class="bv-awards{own} bv-cards-sm"{codes}>\n')
         if caption:
             out.append(f"<caption>{escape(caption)}</caption>\n")
         out.append(self.head())
@@ -195,6 +200,17 @@ class AwardsTable:
         out.append("</tbody>\n</table>\n</div>\n")
         out.append(self.legends())
         return Markup("".join(out))
+
+    def codes_attr(self, own: str) -> tuple[str, str]:
+        """The table's verification codes, one a row in order ('-': a row without one), for bv-verify.js
+        to draw their QR codes (11 bytes a row: a province has 100,000 rows on two pages each); and, on
+        a decision's page, the button that prints them as a sheet (shown by that script)."""
+        codes = [self.codes[a.id] if not self.view.is_anonymous(a) else "-" for a in self.awards] if self.codes else []
+        if not codes or all(code == "-" for code in codes):
+            return "", ""
+        tools = "" if own else ('<p class="bv-sheet-tools" hidden><button type="button" class="md-button" data-bv-sheet>'
+                                "In phiếu mã QR xác minh (A4)</button></p>\n")
+        return f' data-bv-codes="{" ".join(codes)}"', tools
 
     def said_once(self) -> str:
         common, said = self.common, []

@@ -115,6 +115,29 @@ ANH_KHONG_HOP_LE = Code("anh-khong-hop-le", "Tệp không phải ảnh thật, h
 ANH_SAI_KICH_THUOC = Code("anh-sai-kich-thuoc", "Ảnh quá nhỏ, hoặc một cạnh dài gấp hơn 6 lần cạnh kia",
                           "Dùng ảnh có mỗi cạnh ít nhất 32 điểm ảnh và cạnh dài không quá 6 lần cạnh ngắn: "
                           "cắt (crop) ảnh cho gọn hoặc chọn ảnh khác.")
+_DECISION = "- id: 78-qd-ubnd-2025\n  loai: quyet_dinh\n  so_ky_hieu: 78/QĐ-UBND\n  ngay: 12/05/2025\n  ban_goc:\n"
+DUONG_DAN_BAN_GOC = Code("duong-dan-ban-goc", "Đường dẫn bản gốc không hợp lệ (ra ngoài thư mục, tên có dấu, không phải .pdf)",
+                         "Đặt tệp PDF ngay trong data/ban-goc/, tên chữ thường không dấu, đuôi .pdf.",
+                         "van-ban/2025.yml", _DECISION + "    tep: Bản gốc QĐ 78.pdf\n    da_soat_du_lieu_ca_nhan: true\n")
+BAN_GOC_BEN_NGOAI = Code("ban-goc-ben-ngoai", "Bản gốc lấy từ trang web khác",
+                         "Lưu tệp PDF vào data/ban-goc/ qua pull request rồi ghi 'ban-goc/ten-tep.pdf'; "
+                         "địa chỉ bản chính thức trên cổng thông tin ghi ở 'lien_ket'.",
+                         "van-ban/2025.yml", _DECISION + "    tep: https://example.gov.vn/qd78.pdf\n"
+                         "    da_soat_du_lieu_ca_nhan: true\n")
+THIEU_TEP_BAN_GOC = Code("thieu-tep-ban-goc", "Không có tệp bản gốc được ghi",
+                         "Tải tệp PDF lên data/ban-goc/ và ghi đúng tên, kể cả chữ hoa, chữ thường.",
+                         "van-ban/2025.yml", _DECISION + "    tep: ban-goc/qd-78-2025.pdf\n    da_soat_du_lieu_ca_nhan: true\n")
+BAN_GOC_CHUA_SOAT = Code("ban-goc-chua-soat", "Bản gốc chưa được soát thông tin cá nhân",
+                         "Xem từng trang bản quét, che (bôi đen) số căn cước, ngày sinh, địa chỉ, số điện thoại… rồi mới "
+                         "ghi da_soat_du_lieu_ca_nhan: true.",
+                         "van-ban/2025.yml", _DECISION + "    tep: ban-goc/qd-78-2025.pdf\n")
+# No examples: each needs a real (large, or encrypted) PDF, and an example's files are written as text.
+BAN_GOC_QUA_LON = Code("ban-goc-qua-lon", "Bản gốc quá lớn", "Quét lại ở 200 dpi, đen trắng hoặc thang xám, rồi lưu lại.")
+BAN_GOC_HONG = Code("ban-goc-hong", "Tệp bản gốc không phải PDF, hoặc PDF hỏng", "Quét hoặc xuất lại tệp PDF từ máy quét.",
+                    "van-ban/2025.yml", _DECISION + "    tep: ban-goc/qd-78-2025.pdf\n    da_soat_du_lieu_ca_nhan: true\n",
+                    (("ban-goc/qd-78-2025.pdf", "Đây là chữ, không phải tệp PDF.\n"),))
+BAN_GOC_MA_HOA = Code("ban-goc-ma-hoa", "Bản gốc có mật khẩu hoặc bị mã hoá",
+                      "Lưu lại bản PDF không đặt mật khẩu, không hạn chế (in, sao chép).")
 # -- one field ------------------------------------------------------------------
 TRUONG_KHONG_RO = Code("truong-khong-ro", "Tên trường không có trong mẫu dữ liệu (thường là gõ nhầm)",
                        "Sửa theo gợi ý 'Có phải ý là …?', hoặc xem từ điển dữ liệu.",

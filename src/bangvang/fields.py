@@ -299,30 +299,8 @@ class Url(FieldType):
         return {"type": "string", "pattern": f"^{_URL.pattern}$"}
 
 
-PHOTO_PATH = re.compile(r"anh/[a-z0-9]+(?:[-_][a-z0-9]+)*\.(?:jpg|jpeg|png|webp)")
-
-
-class PhotoPath(FieldType):
-    """A photo inside data/anh/: lowercase ASCII name, no folders above, no web address."""
-
-    label = "đường dẫn ảnh, dạng anh/ten-tep.jpg (chữ thường không dấu)"
-
-    def parse(self, node: Node, ctx: Context) -> str:
-        value = scalar(node, ctx, "đường dẫn ảnh")
-        if "://" in value or value.startswith(("//", "data:")):
-            code, message = codes.ANH_BEN_NGOAI, f"Ảnh '{value[:80]}' ở trang web khác; mỗi lần xem trang, người đọc sẽ bị gửi tới đó."
-            hint = "Lưu ảnh vào thư mục data/anh/ (qua pull request) rồi ghi 'anh/ten-tep.jpg'."
-        elif not PHOTO_PATH.fullmatch(value):
-            code, message = codes.DUONG_DAN_ANH, f"Đường dẫn ảnh '{value[:80]}' không hợp lệ."
-            hint = ("Ảnh phải nằm ngay trong thư mục data/anh/, tên tệp chữ thường không dấu, "
-                    "đuôi .jpg, .png hoặc .webp; ví dụ anh/tran-thi-lan.jpg.")
-        else:
-            return value
-        ctx.issues.add(node.position, code, message, hint)
-        raise Invalid
-
-    def json_schema(self) -> dict:
-        return {"type": "string", "pattern": f"^{PHOTO_PATH.pattern}$"}
+# Files inside data/ (photos, signed originals): filepaths.py, named here with the other field types.
+from .filepaths import ORIGINAL_PATH, PHOTO_PATH, DataFilePath, OriginalPath, PhotoPath  # noqa: E402,F401
 
 
 class DocNumber(FieldType):

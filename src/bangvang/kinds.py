@@ -76,6 +76,7 @@ class RecordKind:
     body_limit: int | None = None     # MARKDOWN: characters allowed after the front matter
     yaml_too: bool = False        # MARKDOWN: records without a body may also be written as YAML lists
     card: bool = False            # its pages have their own share card (a picture for links shared)
+    screen: bool = False          # its pages have a ceremony screen beside them (ceremony.py: <page>trinh-chieu/)
     subject: str | None = None    # the attribute naming the person a record is about (the public view's rules)
     names: tuple[str, ...] = ()   # fields that name that person: left out unless the person is shown in full
     private: tuple[str, ...] = () # fields left out when that person withdrew; none declared: the record goes
@@ -238,7 +239,7 @@ KINDS: tuple[RecordKind, ...] = (
         listing=ListPage("su-kien/", "Sự kiện", "Sự kiện tôn vinh, khen thưởng", "events.html",
                          "Đại hội thi đua, hội nghị biểu dương điển hình tiên tiến, lễ trao khen thưởng của {unit}.",
                          35),
-        table="su-kien", search_rank=1, card=True,
+        table="su-kien", search_rank=1, card=True, screen=True,
         new_id=lambda values: slugify(f"{values.get('ten') or 'su-kien'} {(values.get('ngay') or '')[-4:]}")),
     RecordKind(
         "dien_hinh", Model, "dien-hinh", MARKDOWN, "Gương điển hình tiên tiến", order=dated_order,

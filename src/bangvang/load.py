@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import clock, codes, kinds, markdown_limits
+from . import clock, codes, kinds, markdown_limits, originals
 from .images import check_photo
 from .issues import Issues, Position
 from .progress import FileProgress, gc_paused
@@ -67,6 +67,7 @@ def load(root: Path, today: date | None = None, issues: Issues | None = None,
         _read_records(data, Context(issues, today or clock.today()), progress)
         _read_attachments(data, issues)
         _check_photos(data, issues)
+        originals.check_originals(data, issues, _rel)
         _report_unused(data, issues)
     return data, issues
 
@@ -154,7 +155,7 @@ def _checked_later(parts: tuple[str, ...]) -> bool:
     """A photo, or a text beside the records of a folder: checked against the records that name it."""
     if len(parts) != 2:
         return False
-    return parts[0] == PHOTO_FOLDER or (parts[1].endswith(ATTACHMENT_SUFFIX) and parts[0] in _attachment_folders())
+    return parts[0] in (PHOTO_FOLDER, originals.FOLDER) or (parts[1].endswith(ATTACHMENT_SUFFIX) and parts[0] in _attachment_folders())
 
 
 def _attachment_folders() -> set[str]:

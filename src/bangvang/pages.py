@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import posixpath
 
-from . import feed, kinds, opendata, paging, sharecards, thumbnails
+from markupsafe import Markup
+
+from . import ceremony, feed, kinds, opendata, paging, pdfclean, sharecards, thumbnails, verify_index
 from .awards_html import Cells
 from .cards import CardCache
 from .facets import Facets
@@ -48,6 +50,8 @@ class Site:
         self.listings = listings(view, self.figures, page_size)
         self.pages: dict[str, PageSpec] = {}
         self.thumbs: dict[tuple[str, str], list] = {}  # (kind, id): ids are unique only within a kind
+        self.originals: dict[tuple[str, str], dict] = {}  # (kind, id) → its signed original's files
+        self.screens: dict[str, dict] = {}  # site path of a ceremony screen → its page's context
         self._collect()
         # paths.<kind> names every kind's list, made or not: a template links an empty one only behind a count
         named = {kind.key: kind.listing.path for kind in kinds.with_lists()}
@@ -120,6 +124,29 @@ class Site:
         self._add(PageSpec(paging.src_uri(base), kind.heading(record, self.view), kind.template, context,
                            description=kind.summary(record, self.view), toc=kind.toc, search=kind.search_rank,
                            crumbs=_crumbs(kind), card=card), record)
+        if kind.screen:
+            self._add_screen(kind, record, base)
+
+    def _add_screen(self, kind: kinds.RecordKind, record, base: str) -> None:
+        """The ceremony screen beside an event's page, and the file that runs alone (ceremony.py)."""
+        name = kind.heading(record, self.view)
+        path = base + ceremony.PAGE
+        context = {"record": record, "slides": ceremony.slides(self.view, self.labels, record),
+                   "offline": f"{path}trinh-chieu-{record.id}.html", "style": ceremony.SITE_STYLE,
+                   "script": ceremony.SITE_SCRIPT, "image": self._slide_photo}
+        self.screens[path] = context
+        self._add(PageSpec(paging.src_uri(path), f"Trình chiếu: {name}", "screen.html", context,
+                           description=f"Trình chiếu trên màn hình hội trường: {name}.", search=None,
+                           crumbs=_crumbs(kind) + ((name, base),)), record)
+
+    def _slide_photo(self, slide, data: dict | None = None) -> dict | None:
+        """The largest thumbnail of a slide's photo: its site path, or (data given) its data: URI."""
+        thumbs = self.thumbs.get(slide.photo) if slide.photo else None
+        if not thumbs:
+            return None
+        big = thumbs[-1]
+        src = ceremony.data_uri(data[big.path], "image/jpeg") if data is not None else big.path
+        return {"src": src, "width": big.width, "height": big.height}
 
     def _award_pages(self, kind: kinds.RecordKind, record, base: str) -> dict:
         """A record page listing more awards than a page holds shows the first `page_size` rows with a
@@ -172,6 +199,36 @@ class Site:
                 files.update({t.path: data for t, data in thumbs.items()})
         return files
 
+    def _make_originals(self) -> dict[str, bytes]:
+        """The cleaned copy and first-page picture of every signed original (pdfclean.py), beside its
+        document's page and named by the document: a downloaded file keeps a meaningful name."""
+        files: dict[str, bytes] = {}
+        for kind in kinds.with_pages():
+            for record in self.view.of(kind.key):
+                if getattr(record, "original", None) is None:
+                    continue
+                copy = pdfclean.cleaned(self.view.data_root / record.original.file)
+                base = self.view.path(record) + record.id
+                info = {"pdf": base + ".pdf", "preview": base + "-trang-1.jpg", "width": copy.width,
+                        "height": copy.height, "pages": copy.pages, "size": size_label(len(copy.pdf))}
+                self.originals[(kind.key, record.id)] = info
+                files[info["pdf"]], files[info["preview"]] = copy.pdf, copy.preview
+        return files
+
+    def _make_screens(self, files: dict) -> dict[str, str]:
+        """The ceremony screens' script and style for the site, and each screen as one file with its
+        style, script, font and photos inside (`files` holds the thumbnails made already)."""
+        out = {ceremony.SITE_SCRIPT: ceremony.SCRIPT.read_text(encoding="utf-8"),
+               ceremony.SITE_STYLE: ceremony.STYLE.read_text(encoding="utf-8")} if self.screens else {}
+        style, script = ceremony.offline_style(), out.get(ceremony.SITE_SCRIPT, "")
+        template = self.renderer.env.get_template("screen_offline.html")
+        for context in self.screens.values():
+            out[context["offline"]] = template.render(
+                title=context["record"].title, slides=context["slides"], style=Markup(style), script=Markup(script),
+                csp=ceremony.policy(style, script), image=lambda slide: self._slide_photo(slide, files),
+                resolve=lambda src: src)
+        return out
+
     def _make_cards(self, cache: CardCache) -> dict[str, bytes]:
         """The site's share card and those of the pages that have their own."""
         files = {sharecards.SITE_CARD: cache.png(sharecards.site_card(self.view))}
@@ -188,10 +245,13 @@ class Site:
         """Files published beside the pages: photos, share cards, open data and the feed."""
         files: dict[str, str | bytes] = dict(self._make_thumbnails())
         files.update(self._make_cards(cards or CardCache(None)))
+        files.update(self._make_originals())
+        files.update(self._make_screens(files))
         items = opendata.items(self.view, self.routes)
         files[opendata.JSON_FILE] = opendata.build_json(self.view, items, site_url)
         for kind in kinds.with_tables():
             files[opendata.table_path(kind)] = opendata.build_csv(kind, items[kind.key])
+        files.update(verify_index.build(self.view, self.labels, self.routes))
         if feed_text := feed.build_feed(self.view, self.labels, self.routes, site_url):
             files[feed.FEED_FILE] = feed_text
         return files
@@ -203,6 +263,13 @@ class Site:
         def make_cells(url):
             return Cells(self.view, self.labels, self.facets, url)
         return self.renderer.render(self.pages[src_uri], make_cells, b=self.view, labels=self.labels, facets=self.facets,
-                                    figures=self.figures, thumbs=self.thumbs, page_size=self.page_size,
+                                    figures=self.figures, thumbs=self.thumbs, originals=self.originals, page_size=self.page_size,
                                     deref=lambda refs: [self.view.get(ref) for ref in refs],
                                     recipient_groups=recipient_groups())
+
+
+def size_label(size: int) -> str:
+    """A file's size as residents read it: '860 KB', '1,4 MB' (a decimal comma)."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from . import codes, vocab
 from .dates import PartialDate
-from .fields import Bool, Choice, Date, Int, ListOf, Object, PhotoPath, Ref, Text, Year
+from .fields import Bool, Choice, Date, Int, ListOf, Object, OriginalPath, PhotoPath, Ref, Text, Year
 from .schema import Context, Record, RefValue, fld
 
 
@@ -123,6 +123,33 @@ class Photo(Record):
     credit: str | None = fld("nguon", Text(200), "Người chụp hoặc nguồn ảnh.")
     consent: Consent = fld("dong_y", Object(Consent), "Sự đồng ý của người trong ảnh (bắt buộc khi đăng ảnh).",
                            required=True, publish=False)
+
+
+@dataclass(kw_only=True)
+class Original(Record):
+    """Bản gốc đã ký của văn bản, quét thành tệp PDF (không bắt buộc)."""
+
+    LABEL = "bản gốc"
+    file: str = fld("tep", OriginalPath(), "Tệp PDF trong thư mục data/ban-goc/ (tối đa 20 MB, không đặt mật khẩu). "
+                    "Bản đăng lên trang được xoá thông tin kèm theo (tác giả, phần mềm), mã lệnh và tệp đính kèm.",
+                    required=True, example="ban-goc/qd-125-2025.pdf")
+    reviewed: bool | None = fld("da_soat_du_lieu_ca_nhan", Bool(),
+                                "Ghi true sau khi đã xem từng trang bản quét và che (bôi đen) mọi thông tin cá nhân "
+                                "không được công bố: số căn cước, ngày sinh, địa chỉ, số điện thoại… Phần mềm không "
+                                "đọc được chữ trong ảnh quét, nên không tự kiểm tra thay được.", example="true")
+    reviewer: str | None = fld("nguoi_soat", Text(120), "Người đã soát bản quét (không đăng lên trang).", publish=False)
+    reviewed_on: PartialDate | None = fld("ngay_soat", Date(), "Ngày soát (không đăng lên trang).", publish=False)
+
+
+def _rule_original_reviewed(o: Original, ctx: Context) -> None:
+    if o.reviewed is not True:
+        ctx.issues.add(o.pos("reviewed") if o.reviewed is not None else o.pos(), codes.BAN_GOC_CHUA_SOAT,
+                       f"Bản gốc '{o.file}' chưa được xác nhận là đã soát thông tin cá nhân; chưa thể đăng.",
+                       "Xem từng trang bản quét, che (bôi đen) số căn cước, ngày sinh, địa chỉ, số điện thoại… "
+                       "rồi ghi: da_soat_du_lieu_ca_nhan: true.")
+
+
+Original.RULES = (_rule_original_reviewed,)
 
 
 @dataclass(kw_only=True)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import kinds
+from . import kinds, verifycode
 from .fields import Url
 from .issues import Issues
 from .links import Links
@@ -64,6 +64,10 @@ class PublicView(Links):
     sources: dict[int, tuple[str, int | None]] = field(default_factory=dict)  # id(record) → (data path, line)
     listings: dict[str, list[Record]] = field(default_factory=dict)   # kind → what its list shows
     data_root: object = None                                          # where photos are read from
+    codes: dict[str, str] = field(default_factory=dict)               # public id of an award or a model →
+                                                                      # its verification code (verifycode.py)
+    withdrawn_codes: list[str] = field(default_factory=list)          # codes of honors of people who withdrew
+                                                                      # whose record is in no output (a model)
 
     def of(self, kind: str) -> list:
         return self.records.get(kind, [])
@@ -204,6 +208,7 @@ class _Publisher:
         self.naming_files.update(path for path, found in self.model.comments.items()
                                  if any(self.redact.find(text) for _, _, text in found))
         view.sources = {id(public): self._source(record) for public, record in (*published, (view.unit, self.model.unit))}
+        view.codes, view.withdrawn_codes = self._codes(published)
         public_of = {raw: public for (_, raw), public in self.ids.items()}
         view.flags = {public_of.get(raw, raw): [self.redact(n) for n in notes] for raw, notes in self.model.flags.items()}
         view.attachments = {path: self.redact(text) for path, text in self.model.attachments.items()}
@@ -212,6 +217,17 @@ class _Publisher:
                          for kind in kinds.KINDS if kind.lists}
         view.link()
         return view
+
+    def _codes(self, published: list) -> tuple[dict[str, str], list[str]]:
+        """Verification codes, made from the records as written (a withdrawal does not change a code),
+        of every published award and model; and of the models left out because their person withdrew:
+        the verification page then says such an honor exists and was withdrawn, naming nobody."""
+        made = {"khen_thuong": verifycode.award_code, "dien_hinh": verifycode.model_code}
+        codes = {public.id: made[kinds.kind_of(record).key](record)
+                 for public, record in published if kinds.kind_of(record).key in made}
+        withdrawn = sorted(verifycode.model_code(record) for record in self.model.of("dien_hinh")
+                           if ("dien_hinh", record.id) in self.gone and self._subject(record, kinds.BY_KEY["dien_hinh"]))
+        return codes, withdrawn
 
     def _redact(self, text: str) -> str:
         """A record's text with hidden names replaced; notes that the record named someone."""

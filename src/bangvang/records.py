@@ -16,7 +16,7 @@ from . import codes, vocab
 from .dates import PartialDate
 from .docnumber import DocNumber
 from .fields import Bool, Choice, Date, DocNumber as DocNumberField, Id, Int, ListOf, Markdown, Object, Ref, Text, Url, Year
-from .parts import PLANNED_YEARS, AggregateRecipients, BodyName, Period, UnitChange, former_unit, Photo, Signature, Source, UnitPeriod, periods_ordered
+from .parts import PLANNED_YEARS, AggregateRecipients, BodyName, Original, Period, UnitChange, former_unit, Photo, Signature, Source, UnitPeriod, periods_ordered
 from .schema import Context, Record, RefValue, fld
 
 KEPT_AS_PRINTED = ("Ghi chú khi giữ nguyên một chi tiết mâu thuẫn đúng như bản in "
@@ -110,6 +110,7 @@ class Document(Record):
     issuer_printed: str | None = fld("ten_co_quan_in", Text(200), "Tên cơ quan ban hành đúng như văn bản khác nhắc đến.")
     summary: str | None = fld("trich_yeu", Text(1000), "Trích yếu: văn bản về việc gì.")
     link: str | None = fld("lien_ket", Url(), "Địa chỉ bản chính thức trên cổng thông tin (https://…).")
+    original: Original | None = fld("ban_goc", Object(Original), "Bản gốc đã ký, quét thành PDF, đăng kèm văn bản.")
     sources: list[Source] = fld("nguon", ListOf(Object(Source)), "Nơi văn bản này được nhắc đến.")
     former_unit: RefValue | None = former_unit()
     note: str | None = fld("ghi_chu", Text(2000, multiline=True), "Ghi chú.")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import clock, codes, dictionary, error_guide, feed, kinds, opendata
+from . import clock, codes, dictionary, error_guide, feed, kinds, opendata, verify_index
 from .pagespec import PageSpec
 
 GUIDE = Path(__file__).parent / "guide"  # the officers' guide: generic Markdown, the same for every unit
@@ -27,6 +27,11 @@ def site_pages(site) -> list[tuple[PageSpec, object]]:
         (PageSpec("du-lieu/index.md", "Dữ liệu mở", "opendata.html", _opendata_context(view), nav="Dữ liệu mở",
                   weight=80, key="du_lieu",
                   description=f"Tải toàn bộ dữ liệu bảng vàng của {name}: JSON, CSV, tin mới (Atom)."), None),
+        (PageSpec(verify_index.PAGE + "index.md", "Xác minh khen thưởng", "verify.html",
+                  {"prefix": verify_index.prefix_of(view), "table": verify_index.TABLE_FILE,
+                   "shards": verify_index.FOLDER},
+                  weight=85, key="xac_minh",
+                  description=f"Kiểm tra một giấy khen, bằng khen của {name} bằng mã QR hoặc mã xác minh."), None),
         (PageSpec("gioi-thieu/index.md", f"Giới thiệu {name}", "about.html", nav="Giới thiệu", weight=90,
                   key="gioi_thieu", description=f"Giới thiệu {name} và trang bảng vàng."), unit),
         (PageSpec("gioi-thieu/du-lieu-ca-nhan.md", "Dữ liệu cá nhân", "privacy.html", {"config_repo": site.repo_url},

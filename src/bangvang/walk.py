@@ -9,12 +9,12 @@ from __future__ import annotations
 import dataclasses
 from typing import Callable
 
-from .fields import Bool, Choice, Date, DocNumber, Id, Int, ListOf, Markdown, Object, PhotoPath, Ref, Text, Url, Year
+from .fields import Bool, Choice, Date, DocNumber, Id, Int, ListOf, Markdown, Object, OriginalPath, PhotoPath, Ref, Text, Url, Year
 from .issues import Position
 from .schema import FieldType, Record, RefValue, field_specs
 
 # Field types whose values are never a RefValue nor hold one (exact types: a subclass may).
-_NO_REFS = (Text, Markdown, Id, Choice, Year, Date, Int, Bool, Url, PhotoPath, DocNumber)
+_NO_REFS = (Text, Markdown, Id, Choice, Year, Date, Int, Bool, Url, PhotoPath, OriginalPath, DocNumber)
 # Field types whose values are never text nor hold any (numbers, dates, references; exact types).
 _NO_TEXT = (Ref, Year, Int, Bool, Date, DocNumber)
 _REF_ATTRS: dict[type, tuple[str, ...]] = {}
