@@ -31,7 +31,7 @@ def measure_output(site: Path) -> dict:
     home = site / "index.html"
     recipient_pages = [s for f in RECIPIENT_FOLDERS for s in _page_sizes(site / f)]
     return {
-        "bytes": tally["bytes"], "files": tally["files"], "html_pages": sum(1 for _ in site.rglob("*.html")),
+        "bytes": tally["bytes"], "files": tally["files"], "html_pages": sum(1 for p in site.rglob("*.html") if not _download(p)),
         "by_folder": tally["by_folder"],
         # all of search/: Material's search_index.json (stock: the whole index; ours: the manifest
         # fetched on every visit) and, for ours, the shards and result lines fetched by queries
@@ -95,3 +95,9 @@ def search_index_size(site: Path) -> dict | None:
 def _page_sizes(folder: Path) -> list[int]:
     """Sizes of the record pages directly under `folder` (one folder per record, each with index.html)."""
     return [p.stat().st_size for p in folder.glob("*/index.html")] if folder.is_dir() else []
+
+
+def _download(path: Path) -> bool:
+    """A ceremony screen's file to run alone (trinh-chieu/trinh-chieu-<id>.html, bangvang.ceremony.OFFLINE):
+    a download, not a page. Matched by name: the harness does not import the bangvang it measures."""
+    return path.parent.name == "trinh-chieu" and path.name.startswith("trinh-chieu-")

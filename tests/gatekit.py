@@ -20,6 +20,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+from bangvang.ceremony import is_offline_file
+
 from sitebuild import FIXTURE_DATA, REPO, SEED_DATA, build_site
 
 # Built as the Pages workflow builds (.github/workflows: BANGVANG_SITE_URL = the Pages address),
@@ -69,8 +71,9 @@ def built(name: str, site_url: str = SITE_URL) -> Path:
 
 
 def html_pages(site: Path) -> list[str]:
-    """Every HTML file of a built site, as site paths ('index.html', 'phong-trao/x/index.html')."""
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    """Every HTML page of a built site, as site paths ('index.html', 'phong-trao/x/index.html'); not the
+    ceremony screens' files to run alone, which are downloads (test_ceremony_screen.py checks them)."""
+    return sorted(rel for p in site.rglob("*.html") if not is_offline_file(rel := p.relative_to(site).as_posix()))
 
 
 def url_of(path: str) -> str:
@@ -89,8 +92,8 @@ def page_type(path: str) -> str:
         return "404"
     if parts[0] in ("huong-dan", "gioi-thieu", "du-lieu"):
         return url.rstrip("/")
-    if "trinh-chieu" in parts or parts[-1].startswith("trinh-chieu-"):  # a ceremony screen, its file to run alone
-        return parts[0] + "/*/" + ("trinh-chieu/" if "trinh-chieu" == parts[-1] else "trinh-chieu-*.html")
+    if parts[-1] == "trinh-chieu":  # a ceremony screen
+        return parts[0] + "/*/trinh-chieu/"
     return parts[0] + ("/" if len(parts) == 1 else "/*")
 
 

@@ -26,6 +26,15 @@ SITE_SCRIPT, SITE_STYLE = "assets/bv-screen.js", "assets/bv-screen.css"  # the s
 FONTS = (("Noto Serif", 400, PACKAGE / "fonts" / "NotoSerif-Regular.ttf"),
          ("Noto Serif", 700, PACKAGE / "fonts" / "NotoSerif-Bold.ttf"))
 PAGE = "trinh-chieu/"  # under the event's page
+OFFLINE = "trinh-chieu-{id}.html"  # beside it: a download, not a page of the site (no theme, its own CSP)
+
+
+def is_offline_file(path: str) -> bool:
+    """Whether a site path is a ceremony screen's file to run alone (the site's checks of its pages
+    leave it out; tests/browser/test_ceremony_screen.py checks it)."""
+    parts = path.split("/")
+    return len(parts) >= 2 and parts[-2] == PAGE.strip("/") and parts[-1].startswith("trinh-chieu-") \
+        and parts[-1].endswith(".html")
 
 
 @dataclass

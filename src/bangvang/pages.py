@@ -119,6 +119,8 @@ class Site:
         context = {"record": record}
         if kind.awards:
             context.update(self._award_pages(kind, record, base))
+        if kind.screen:
+            context["screen"] = base + ceremony.PAGE
         card = (sharecards.card_path(self.view, record), sharecards.record_card(self.view, self.labels, record)) \
             if kind.card else None
         self._add(PageSpec(paging.src_uri(base), kind.heading(record, self.view), kind.template, context,
@@ -132,7 +134,7 @@ class Site:
         name = kind.heading(record, self.view)
         path = base + ceremony.PAGE
         context = {"record": record, "slides": ceremony.slides(self.view, self.labels, record),
-                   "offline": f"{path}trinh-chieu-{record.id}.html", "style": ceremony.SITE_STYLE,
+                   "offline": path + ceremony.OFFLINE.format(id=record.id), "style": ceremony.SITE_STYLE,
                    "script": ceremony.SITE_SCRIPT, "image": self._slide_photo}
         self.screens[path] = context
         self._add(PageSpec(paging.src_uri(path), f"Trình chiếu: {name}", "screen.html", context,
@@ -225,7 +227,7 @@ class Site:
         for context in self.screens.values():
             out[context["offline"]] = template.render(
                 title=context["record"].title, slides=context["slides"], style=Markup(style), script=Markup(script),
-                csp=ceremony.policy(style, script), image=lambda slide: self._slide_photo(slide, files),
+                csp=Markup(ceremony.policy(style, script)), image=lambda slide: self._slide_photo(slide, files),
                 resolve=lambda src: src)
         return out
 

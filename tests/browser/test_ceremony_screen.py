@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from bangvang import ceremony
 from test_gates_browser import AXE_PATH, AXE_JS, run_axe
 from gatekit import need_file
 
@@ -34,6 +35,11 @@ def test_every_event_has_its_screen_and_its_file_to_run_alone(second_site):
         assert "bv-slide--title" in page and "bv-slide--closing" in page
         assert not re.search(r'(?:src|href)="(?!data:|#)', offline), "the file that runs alone fetches nothing"
         assert "@font-face" in offline and "data:font/ttf;base64," in offline
+        head = re.search(r"<head>\s*<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]+)\">", offline)
+        style = re.search(r"<style>(.*?)</style>", offline, re.S).group(1)
+        script = re.search(r"<script>(.*?)</script>", offline, re.S).group(1)
+        assert head and head.group(1) == ceremony.policy(style, script), "its own policy, first, hashing its code"
+        assert script == ceremony.SCRIPT.read_text(encoding="utf-8")
 
 
 def present(page, served, path: str):
