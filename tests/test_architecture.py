@@ -126,7 +126,7 @@ def test_the_checks_can_fail(tmp_path):
 # this file does not cite them itself.
 OUTSIDE_NOTES = re.compile(r"\.\./shared\b|\bshared/[A-Z_]+\.md|\b(?:" + "|".join(
     ["DOMAIN", "ECOSYSTEM", "RELIABILITY", "PERFORMANCE", "STYLE", "DEVELOPERS"]) + r")\.md\b")
-SKIPPED_FOLDERS = {".git", ".venv", "node_modules", "site", "__pycache__", ".pytest_cache", ".hypothesis"}
+SKIPPED_FOLDERS = {".git", ".venv", ".venv-properdocs", "node_modules", "site", "__pycache__", ".pytest_cache", ".hypothesis"}
 
 
 def test_the_repository_stands_alone():
