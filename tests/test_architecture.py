@@ -50,6 +50,7 @@ LAYER_OF = {
     # drivers: MkDocs and the command lines
     "mkdocs_hooks": "site", "strict": "site", "compact": "site", "csp": "site", "check": "site", "new": "site",
     "editor_schema": "site", "init": "site", "newunit": "site", "sitedir": "site", "preview": "site", "searchdialog": "site", "incremental": "site", "themeprefix": "site",
+    "engine": "site",  # the engines and theme versions tested; refuses the others at start-up
 }
 # Outputs read the public view only; the one exception runs the checker on the guide's examples.
 OUTPUT_EXCEPTIONS = {"error_guide"}
