@@ -1,9 +1,10 @@
-"""The engines and theme the project is tested on (src/bangvang/engine.py).
+"""The engines and theme the project is tested on (src/bangvang/engine.py), and the start-up banners.
 
 The tested ranges are stated once in the code; pyproject.toml says the same and every pinned version
 is inside them. Any other engine or theme is refused before the hooks import anything of it, with a
 Vietnamese message (what is installed, what was tested, the command that installs it) and no
-traceback.
+traceback. Material's English end-of-life notice is silenced by NO_MKDOCS_2_WARNING, which has to be
+set where the command is run: the notice is printed before the hook is even loaded.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from bangvang import engine
 from sitebuild import REPO, SEED_DATA
 
 TESTED = (engine.MKDOCS, engine.PROPERDOCS, engine.MATERIAL)
+BANNER = "Material for MkDocs reaches end of life"
 
 
 def _pins(name: str) -> dict[str, str]:
@@ -137,3 +139,46 @@ def test_mkdocs_build_with_an_untested_material_stops_with_one_vietnamese_line(t
     assert "install -q --require-hashes -r requirements.txt" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert not site.exists()
+
+
+# --- the banners ---------------------------------------------------------------------------------
+
+def _tiny_site(folder: Path) -> Path:
+    """A Material site of one page whose hook says when it is loaded (a hook is loaded once, at the
+    configuration's validation, as ours is)."""
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs" / "index.md").write_text("# Một trang\n", encoding="utf-8")
+    (folder / "hook.py").write_text("import sys\nprint('HOOK LOADED', file=sys.stderr, flush=True)\n",
+                                    encoding="utf-8")
+    (folder / "mkdocs.yml").write_text("site_name: Thử\ntheme:\n  name: material\nhooks:\n  - hook.py\n",
+                                       encoding="utf-8")
+    return folder
+
+
+def _build_tiny(folder: Path, **env: str) -> str:
+    environ = {k: v for k, v in os.environ.items() if k not in ("NO_MKDOCS_2_WARNING", "DISABLE_MKDOCS_2_WARNING")}
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=folder, env={**environ, **env},
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return proc.stderr
+
+
+def test_materials_notice_comes_before_any_hook_and_the_switch_silences_it(tmp_path):
+    site = _tiny_site(tmp_path)
+    loud = _build_tiny(site)
+    # Printed while MkDocs validates `theme:`, before `hooks:` is loaded: no hook can set the switch.
+    assert BANNER in loud and "HOOK LOADED" in loud
+    assert loud.index(BANNER) < loud.index("HOOK LOADED"), loud
+    quiet = _build_tiny(site, NO_MKDOCS_2_WARNING="1")
+    assert BANNER not in quiet and "HOOK LOADED" in quiet
+
+
+def test_the_switch_is_set_where_commands_are_run():
+    """Every `mkdocs` command of the README, and the tests (whose builds run `python -m mkdocs`), in the
+    README and in .ci/run. (`properdocs` needs no switch: Material prints the notice only under `mkdocs`.)"""
+    for name in ("README.md", ".ci/run"):
+        text = (REPO / name).read_text(encoding="utf-8")
+        commands = list(re.finditer(r"\.venv/bin/(?:mkdocs\b|python -m pytest)", text))
+        assert commands, name
+        for command in commands:
+            assert text[:command.start()].endswith("NO_MKDOCS_2_WARNING=1 "), (name, text[command.start() - 80:command.end()])
