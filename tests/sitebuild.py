@@ -14,6 +14,8 @@ REPO = Path(__file__).resolve().parent.parent
 SEED_DATA = REPO / "tests" / "fixtures" / "phuong-pho-minh" / "data"
 REPO_DATA = REPO / "data"
 FIXTURE_DATA = REPO / "tests" / "fixtures" / "xa-an-binh" / "data"
+# A build that can be compared byte for byte with another: a fixed date, the Pages address.
+FIXED_ENV = {"SOURCE_DATE_EPOCH": "1764288000", "BANGVANG_SITE_URL": "https://vidu.github.io/bang-vang/"}
 
 
 @dataclass
@@ -35,6 +37,14 @@ def build_site(data: Path, site: Path, extra_env: dict | None = None, strict: bo
     command += ["--strict"] if strict else ["-f", str(_lax_config(site.parent))]
     proc = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
     return Build(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+def digest(site: Path) -> dict[str, str]:
+    """site path → sha256 of every file of a built site."""
+    import hashlib
+
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def _lax_config(folder: Path) -> Path:

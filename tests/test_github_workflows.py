@@ -131,6 +131,21 @@ def test_setup_installs_with_hashes_and_runs_the_tests(path):
         assert tests and tests[0][1].get("env", {}).get("NO_MKDOCS_2_WARNING") == "1", name
 
 
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_jobs_that_run_the_tests_install_the_second_engine(path):
+    """tests/test_engines_agree.py fails under CI without .venv-properdocs: every job that runs the tests
+    makes it, from the pinned, hashed requirements-properdocs.txt, before the tests."""
+    testing = [(name, job) for name, job in load(path)["jobs"].items() if steps_running(job, r"python -m pytest")]
+    assert testing, f"{path.name} runs no tests?"
+    for name, job in testing:
+        tests = steps_running(job, r"python -m pytest")
+        made = steps_running(job, r"python -m venv \.venv-properdocs\n")
+        assert made and made[0][0] < tests[0][0], name
+        run = made[0][1]["run"]
+        assert ".venv-properdocs/bin/pip install -q --require-hashes -r requirements-properdocs.txt" in run, run
+        assert ".venv-properdocs/bin/pip install -q --no-deps --no-build-isolation -e ." in run, run
+
+
 # --- ci.yml -------------------------------------------------------------------------------------
 
 def test_ci_runs_on_pull_requests_and_cancels_superseded_runs():

@@ -23,6 +23,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .engine import logger_name
 from .pagedeps import Snapshot, changed_pages
 from .progress import gc_paused
 
@@ -70,8 +71,8 @@ class Incremental:
         """MkDocs' build, made dirty when the last build was good and only data/ changed since."""
         def build_incrementally(config, *, serve_url=None, dirty=False):
             self.plan = Plan(dirty=self.snapshot is not None and _stat(self.roots) == self.inputs)
-            quiet = _DropDirtyWarning()
-            logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+            quiet, said_by = _DropDirtyWarning(), logging.getLogger(f"{logger_name()}.commands.build")
+            said_by.addFilter(quiet)
             try:
                 with gc_paused():  # the last build's pages are still in memory: a collection walks them all
                     build(config, serve_url=serve_url, dirty=self.plan.dirty)
@@ -79,7 +80,7 @@ class Incremental:
                 self.forget()  # half a site may have been written: the next build is whole
                 raise
             finally:
-                logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
+                said_by.removeFilter(quiet)
         return build_incrementally
 
     # -- during the build ----------------------------------------------------------------------------

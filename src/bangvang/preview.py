@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from mkdocs.plugins import get_plugin_logger
 
 from .csp import allow_inline
+from .engine import logger_name
 
 log = get_plugin_logger(__name__)
 
@@ -75,8 +76,8 @@ class Preview:
         """`build`, remembering instead of raising what stopped it (see the module's docstring)."""
         def safe_build(*args, **kwargs) -> None:
             self._pending = None
-            said = _Said()
-            logging.getLogger("mkdocs").addHandler(said)
+            said, engine_log = _Said(), logging.getLogger(logger_name())  # "properdocs" under ProperDocs
+            engine_log.addHandler(said)
             try:
                 build(*args, **kwargs)
             except BaseException as exc:  # SystemExit and PluginError included: the server stays up
@@ -88,7 +89,7 @@ class Preview:
             else:
                 self.settle(self._pending)  # a build without data pages (broken from the start) keeps its failure
             finally:
-                logging.getLogger("mkdocs").removeHandler(said)
+                engine_log.removeHandler(said)
         return safe_build
 
     def settle(self, failure: Failure | None) -> None:

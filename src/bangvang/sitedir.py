@@ -33,6 +33,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import CountHandler
 
+from .engine import logger_name
+
 try:
     import fcntl
 except ImportError:  # Windows
@@ -213,8 +215,9 @@ def new_folder(target: Path) -> Path:
 
 
 def strict_failure_pending() -> bool:
-    """MkDocs fails a --strict build after the last on_post_build if its counter saw a warning."""
-    handlers = logging.getLogger("mkdocs").handlers
+    """MkDocs fails a --strict build after the last on_post_build if its counter saw a warning (the
+    counter is on the engine's own logger: 'properdocs' under ProperDocs)."""
+    handlers = logging.getLogger(logger_name()).handlers
     return any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
 
 

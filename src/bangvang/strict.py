@@ -1,10 +1,10 @@
 """`mkdocs build --strict -q` is as strict as `--strict`: quiet silences warnings, it never forgives them.
 
-MkDocs counts warnings for --strict with a logging handler on its 'mkdocs' logger, but -q sets that
-logger's level to ERROR, so a warning is never even created: the build passes and publishes. In
-strict mode we therefore keep the logger at WARNING, raise its console handlers to the quiet level
-(the terminal stays as quiet as asked), and collect every warning; `raise_if_any` then fails the
-build with the warnings' text, which an error always shows.
+MkDocs counts warnings for --strict with a logging handler on its 'mkdocs' logger (ProperDocs: on its
+'properdocs' logger, engine.py), but -q sets that logger's level to ERROR, so a warning is never even
+created: the build passes and publishes. In strict mode we therefore keep the logger at WARNING, raise
+its console handlers to the quiet level (the terminal stays as quiet as asked), and collect every
+warning; `raise_if_any` then fails the build with the warnings' text, which an error always shows.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import logging
 
 from mkdocs.exceptions import PluginError
 
-LOGGER = "mkdocs"
+from .engine import logger_name
 
 
 class _Collector(logging.Handler):
@@ -31,7 +31,7 @@ _collector = _Collector()
 
 def watch(strict: bool) -> None:
     """Start a build: in strict mode, make sure every warning is created and collected."""
-    logger = logging.getLogger(LOGGER)
+    logger = logging.getLogger(logger_name())
     _collector.messages.clear()
     if not strict:
         logger.removeHandler(_collector)
