@@ -146,7 +146,7 @@
 
   function makeSheet(table) {
     var sheet = el("section", "bv-sheet");
-    var title = document.querySelector("article h1, .md-content h1");
+    var title = document.querySelector("h1");
     sheet.appendChild(el("h2", "bv-sheet__title", "Mã xác minh khen thưởng" + (title ? " — " + title.textContent.trim() : "")));
     sheet.appendChild(el("p", "bv-sheet__help", "Cắt theo đường viền, dán vào giấy khen. Quét mã QR hoặc gõ mã tại "
       + publicRoot() + VERIFY_PAGE));
