@@ -63,3 +63,24 @@ def test_a_page_with_a_table_of_contents_shows_it_and_a_record_page_has_none(see
     assert sidebar and "hidden" not in sidebar.group(0) and 'class="md-nav md-nav--secondary"' in report
     record = sorted((seed_build.site / "tap-the").glob("*/index.html"))[0]
     assert "md-sidebar--secondary" not in record.read_text(encoding="utf-8")
+
+
+def test_compiled_templates_are_kept_between_builds_and_safe_to_lose(tmp_path):
+    """.cache/bangvang/jinja/ holds the compiled templates (theme's and ours); a build without it, or
+    where it cannot be made, compiles as before."""
+    from types import SimpleNamespace
+
+    import jinja2
+
+    from bangvang.mkdocs_hooks import template_cache
+
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    cache = template_cache(config)
+    assert isinstance(cache, jinja2.FileSystemBytecodeCache)
+    env = jinja2.Environment(loader=jinja2.DictLoader({"a.html": "{{ 1 + 1 }}"}), bytecode_cache=cache)
+    assert env.get_template("a.html").render() == "2"
+    assert list((tmp_path / ".cache" / "bangvang" / "jinja").iterdir()), "the compiled template is kept"
+    blocked = tmp_path / "blocked"
+    blocked.mkdir()
+    (blocked / ".cache").write_text("a file where the folder would go", encoding="utf-8")
+    assert template_cache(SimpleNamespace(config_file_path=str(blocked / "mkdocs.yml"))) is None

@@ -13,6 +13,8 @@ import sys
 from urllib.parse import urljoin
 from pathlib import Path
 
+import jinja2
+
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
@@ -147,6 +149,7 @@ def on_config(config, **kwargs):
     view = publish(model)  # the one thing every output is made from
     _configure_site(config, view.unit)
     _site = Site(view, data_dir=folder.name, repo_url=config.repo_url)
+    _site.renderer.env.bytecode_cache = template_cache(config)
     if config.nav is None:
         config.nav = _site.navigation()
     config.extra["bv_feed"] = FEED_FILE if has_entries(view) else None
@@ -188,8 +191,21 @@ def on_pre_build(config, **kwargs):
 def on_env(env, config, files, **kwargs):
     if _incremental is not None:
         env = _incremental.theme_env(env)
+    env.bytecode_cache = template_cache(config)
     env.globals["bv_fragments"] = {}  # navigation rendered once per section and depth (overrides/main.html)
     return with_theme_prefix(env, config.theme)
+
+
+def template_cache(config) -> jinja2.BytecodeCache | None:
+    """Compiled templates (the theme's and ours) kept between builds in .cache/bangvang/jinja/: Jinja
+    compiles every template on each build, ~0.4 s of a ward's 10 s. Keyed by each template's source
+    checksum (a changed template is compiled again), safe to delete; none when the folder cannot be made."""
+    folder = Path(config.config_file_path).parent / ".cache" / "bangvang" / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def on_files(files, config, **kwargs):

@@ -121,7 +121,7 @@ def words(text: str) -> set[str]:
     ['h', 'hen', 'hhen', 'niê']
     """
     text = nfc(text)
-    found = set(tokens(text))
+    found = {canonical_tones(w) for w in set(WORD.findall(text))}  # each distinct word once
     found.update(canonical_tones(re.sub(f"[{APOSTROPHES}]", "", w)) for w in _JOINED.findall(text))
     found.update(doc_number_token(number) for number in docnumber.find_all(text))
     return found
@@ -141,9 +141,12 @@ def name_pairs(text: str) -> set[str]:
             last = None
             continue
         if last is not None and not text[last.end():match.start()].strip():
-            found.add(f"{fold(last.group())} {fold(word)}")
+            found.add(f"{_fold_word(last.group())} {_fold_word(word)}")
         last = match
     return found
+
+
+_fold_word = functools.lru_cache(maxsize=1 << 16)(fold)  # names repeat from page to page
 
 
 def pairs(title: list[str]) -> set[str]:
