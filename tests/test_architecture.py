@@ -50,10 +50,11 @@ LAYER_OF = {
     "sitepages": "pages", "pages": "pages", "opendata": "pages", "feed": "pages", "search": "pages", "searchtext": "pages",
     "cards": "pages", "sharecards": "pages", "pagedeps": "pages",
     "dictionary": "pages", "error_guide": "pages", "thumbnails": "pages",
+    "draftfacts": "pages", "draftbody": "pages", "draftdocx": "pages",  # a draft report, made from the public view
     # drivers: MkDocs and the command lines
     "mkdocs_hooks": "site", "strict": "site", "compact": "site", "csp": "site", "check": "site", "new": "site",
     "editor_schema": "site", "init": "site", "newunit": "site", "sitedir": "site", "preview": "site", "searchdialog": "site", "incremental": "site", "themeprefix": "site",
-    "import_report": "site",
+    "import_report": "site", "draft": "site",
 }
 # Outputs read the public view only; the one exception runs the checker on the guide's examples.
 OUTPUT_EXCEPTIONS = {"error_guide"}
