@@ -28,7 +28,7 @@ PAGE = {"page_width": Mm(210), "page_height": Mm(297), "top_margin": Mm(20), "bo
 TEXT_WIDTH_CM = 21.0 - 3.0 - 1.5
 HEADER_COLUMNS_CM = (6.8, TEXT_WIDTH_CM - 6.8)
 FOOTER_COLUMNS_CM = (7.5, TEXT_WIDTH_CM - 7.5)
-TABLE_COLUMNS_CM = (1.0, 1.9, 3.3, 3.8, 3.3, 3.2)
+TABLE_COLUMNS_CM = (1.1, 1.8, 3.2, 3.6, 3.3, 3.5)
 FIRST_LINE = Cm(1.27)
 # What may follow w:pBdr in a paragraph's properties (ECMA-376 CT_PPrBase order).
 _AFTER_BORDERS = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
@@ -190,8 +190,9 @@ def _data_table(document, rows: list[list[str]]) -> None:
             para.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER if r == 0 else WD_ALIGN_PARAGRAPH.LEFT
             run = para.add_run(value)
             run.font.size, run.bold = Pt(TABLE_PT), r == 0
-    heading_row = OxmlElement("w:tblHeader")  # the head row again on each page the table runs to
-    table.rows[0]._tr.get_or_add_trPr().append(heading_row)
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row is never cut by a page
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # the head row again on each page
     _line(document, "", BODY_PT)  # Word needs a paragraph between two tables
 
 
