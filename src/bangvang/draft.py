@@ -35,7 +35,7 @@ def build_parser() -> cli.Parser:
         "Soạn dự thảo báo cáo thi đua, khen thưởng của đơn vị cho một giai đoạn, từ dữ liệu bảng vàng: "
         "thể thức Nghị định 30/2020/NĐ-CP trên khổ A4, số và ngày để trống, các số liệu đếm từ dữ liệu; "
         "chỗ dữ liệu không biết để “…” cho cán bộ điền. Không bao giờ ghi đè tệp có sẵn.",
-        epilog="Ví dụ: python -m bangvang.draft --tu-nam 2014 --den-nam 2023 -o bao-cao-2014-2023.docx. "
+        epilog="Ví dụ: python -m bangvang.draft --tu-nam 2014 --den-nam 2023 -o du-thao.docx. "
                "Mã thoát: 0 đã ghi; 1 dữ liệu còn lỗi hoặc không có gì trong giai đoạn; 2 không ghi gì.")
     parser.add_argument("--tu-nam", type=int, required=True, metavar="NĂM", help="năm đầu của giai đoạn báo cáo")
     parser.add_argument("--den-nam", type=int, required=True, metavar="NĂM", help="năm cuối của giai đoạn báo cáo")
