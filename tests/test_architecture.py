@@ -30,10 +30,13 @@ LAYER_OF = {
     "redact": "base",  # finding names in text: the checker warns where the public view will replace
     # reading a data file into nodes that remember where each value was written
     "yamlsrc": "read",
+    # reading a report saved from Word: its blocks, its Decree 30 parts, its body as Markdown
+    "wordfile": "read", "wordnumbers": "read", "wordmarkdown": "read", "reportparts": "read", "reportparse": "read",
     # the schema, declared once, and the registry of record kinds
     "schema": "schema", "fields": "schema", "filepaths": "schema", "parts": "schema", "records": "schema", "honors": "schema", "units": "schema",
     "walk": "schema",
     "kinds": "schema",
+    "reportfile": "schema",  # a report's file written out, keys as records.Report declares them
     # reading data/
     "load": "load", "images": "load", "originals": "load",
     # rules across records
@@ -47,10 +50,12 @@ LAYER_OF = {
     "sitepages": "pages", "pages": "pages", "verify_index": "pages", "pdfclean": "pages", "ceremony": "pages", "opendata": "pages", "feed": "pages", "search": "pages", "searchtext": "pages",
     "cards": "pages", "sharecards": "pages", "pagedeps": "pages",
     "dictionary": "pages", "error_guide": "pages", "thumbnails": "pages",
+    "draftfacts": "pages", "draftbody": "pages", "draftdocx": "pages",  # a draft report, made from the public view
     # drivers: MkDocs and the command lines
     "mkdocs_hooks": "site", "strict": "site", "compact": "site", "csp": "site", "check": "site", "new": "site",
     "editor_schema": "site", "init": "site", "newunit": "site", "sitedir": "site", "preview": "site", "searchdialog": "site", "incremental": "site", "themeprefix": "site",
     "engine": "site",  # the engines and theme versions tested; refuses the others at start-up
+    "import_report": "site", "draft": "site",
 }
 # Outputs read the public view only; the one exception runs the checker on the guide's examples.
 OUTPUT_EXCEPTIONS = {"error_guide"}

@@ -24,6 +24,8 @@ COMMANDS = [
     ["bangvang.new", "doi-tuong"],
     ["bangvang.manifest"],
     ["bangvang.editor_schema"],
+    ["bangvang.import_report"],
+    ["bangvang.draft"],
 ]
 
 
@@ -48,7 +50,8 @@ def test_help_is_vietnamese(tmp_path, module):
 # What each command needs besides the bad option, so that the bad option is what it reports
 # (argparse reports a missing required argument first).
 NEEDED = {"bangvang.new": ["phong-trao", "--ten", "Thi đua"], "bangvang.new phong-trao": ["--ten", "Thi đua"],
-          "bangvang.new doi-tuong": ["--loai", "ca_nhan", "--ten", "Lan"]}
+          "bangvang.new doi-tuong": ["--loai", "ca_nhan", "--ten", "Lan"], "bangvang.import_report": ["bao-cao.docx"],
+          "bangvang.draft": ["--tu-nam", "2014", "--den-nam", "2023", "-o", "bao-cao.docx"]}
 
 
 @pytest.mark.parametrize("module", COMMANDS, ids=" ".join)
@@ -71,6 +74,10 @@ def test_bad_option_is_a_vietnamese_usage_error(tmp_path, module):
     (["bangvang.new"], ["khen-thuong-nham"], "lỗi: tham số loại: giá trị 'khen-thuong-nham' không có trong danh sách"),
     (["bangvang.new", "phong-trao"], [], "lỗi: thiếu tham số bắt buộc: --ten"),
     (["bangvang.manifest"], ["data", "thua"], "lỗi: không hiểu tham số: thua"),
+    (["bangvang.import_report"], [], "lỗi: thiếu tham số bắt buộc: TỆP.docx"),
+    (["bangvang.draft"], ["--tu-nam", "hai-nghin", "--den-nam", "2023", "-o", "a.docx"],
+     "lỗi: tham số --tu-nam: 'hai-nghin' không phải một số"),
+    (["bangvang.draft"], ["--tu-nam", "2014"], "lỗi: thiếu tham số bắt buộc: --den-nam, -o/--ra"),
 ], ids=lambda v: " ".join(v) if isinstance(v, list) else None)
 def test_each_kind_of_usage_error_is_translated(tmp_path, module, args, said):
     done = run(tmp_path, module, *args)

@@ -207,6 +207,13 @@ LOAI_KHONG_KHOP_KY_HIEU = Code("loai-khong-khop-ky-hieu", "Loại văn bản kh�
                                "Sửa 'loai' hoặc 'so_ky_hieu' cho khớp bản gốc (KH là kế hoạch, BC là báo cáo…).",
                                "van-ban/2023.yml", "- id: 45-kh-ubnd-2023\n  loai: quyet_dinh\n  so_ky_hieu: 45/KH-UBND\n")
 # -- rules across records -------------------------------------------------------
+DAN_BAN_DU_THAO = Code("dan-ban-du-thao", "Nhắc đến một báo cáo còn là dự thảo (chưa ban hành)",
+                       "Bản dự thảo (du_thao: true) không được đăng, nên không mục nào dẫn tới nó được: dẫn văn bản "
+                       "đã ban hành, hoặc ban hành báo cáo trước (ghi số, ngày, bỏ dòng du_thao).",
+                       "khen-thuong/2023.yml", _AWARD_HEAD + "  hinh_thuc: giay_khen\n  trang_thai: da_tang\n"
+                       "  nguon:\n    - van_ban: du-thao-bc-2024\n",
+                       (("bao-cao/du-thao-bc-2024.md", "---\nid: du-thao-bc-2024\nloai: bao_cao\ndu_thao: true\n"
+                                                       "trich_yeu: Tổng kết thi đua năm 2024\n---\nThực hiện …\n"),))
 MA_KHONG_TON_TAI = Code("ma-khong-ton-tai", "Nhắc đến một mã chưa được khai báo", "Sửa theo gợi ý, hoặc khai báo mục đó trước.",
                         "khen-thuong/2023.yml", "- id: giay-khen-lan-2023\n  doi_tuong: tran-thi-lam\n  hinh_thuc: giay_khen\n  trang_thai: da_tang\n")
 TRUNG_MA = Code("trung-ma", "Hai mục cùng một mã", "Đổi mã của mục mới thêm; mã đã công bố thì giữ nguyên.",

@@ -3,7 +3,8 @@
 Python-Markdown passes raw HTML and `javascript:` links through (it "does not
 sanitize its HTML output"). Here raw HTML is switched off, so `<script>` shows as
 text, links keep only safe schemes, images (which would load from elsewhere)
-become their text, and known document numbers become links to their pages.
+become their text (only the officers' guide keeps its own screenshots: OWN_IMAGE), and known
+document numbers become links to their pages.
 
 Its scanners that read to the end of the text for each `[`, `(` or backtick, and the block
 processors that re-read what is left of a block after each heading, are replaced by linear ones with
@@ -53,11 +54,20 @@ def _is_safe_href(href: str) -> bool:
     return not seen.startswith("//")
 
 
+# The one kind of image kept: a screenshot the package ships in the site's own assets, in a page the
+# package writes (the officers' guide). Officers' data never shows an image this way.
+OWN_IMAGE = re.compile(r"^(?:\.\./)*assets/[a-z0-9/-]+\.png$")
+
+
 class _Sanitise(Treeprocessor):
+    own_images = False  # set for the guide's pages only
+
     def run(self, root: etree.Element) -> None:
         for parent in root.iter():
             for i, child in enumerate(list(parent)):
-                if child.tag == "img":
+                if child.tag == "img" and self.own_images and OWN_IMAGE.match(child.get("src", "")):
+                    child.set("loading", "lazy")
+                elif child.tag == "img":
                     span = etree.Element("span")
                     span.text = child.get("alt") or ""
                     span.tail = child.tail
@@ -203,9 +213,12 @@ class SafeMarkdown:
         markdown_fast.install(self.md)
         self.md.treeprocessors.register(_LongAsText(self.md), "bv_long_as_text", 21)
         self.md.treeprocessors.register(_FollowMoved(self.md, self.slugs), "bv_follow_moved", 4)
-        self.md.treeprocessors.register(_Sanitise(self.md), "bv_sanitise", 1)
+        self.sanitise = _Sanitise(self.md)
+        self.md.treeprocessors.register(self.sanitise, "bv_sanitise", 1)
 
-    def render(self, text: str, doc_links: dict[str, str] | None = None) -> tuple[str, list]:
+    def render(self, text: str, doc_links: dict[str, str] | None = None, own_images: bool = False) -> tuple[str, list]:
+        """`own_images`: keep images of the site's own assets (the guide's screenshots)."""
+        self.sanitise.own_images = own_images
         if "bv_autolink" in self.md.treeprocessors:
             self.md.treeprocessors.deregister("bv_autolink")
         if doc_links:

@@ -85,7 +85,8 @@ def _field_lines(cls, values: dict, indent: str, prefix: str = "", also: tuple[s
     return lines
 
 
-def _unique(base: str, taken: set[str]) -> str:
+def unique_id(base: str, taken: set[str]) -> str:
+    """`base`, or `base-2`, `base-3`… : the first that no record has (the new record's id)."""
     base = base[:70].strip("-") or "muc-moi"
     candidate, n = base, 2
     while candidate in taken:
@@ -134,7 +135,7 @@ def main(argv: list[str] | None = None, today: date | None = None) -> int:
     data_dir = Path(args.data)
     existing, _ = load(data_dir, today)
     taken = set(index(existing)[kind.ns]) | existing.broken_ids
-    record_id = args.id or _unique(kind.new_id(values), taken)
+    record_id = args.id or unique_id(kind.new_id(values), taken)
     if record_id in taken:
         print(f"Mã '{record_id}' đã được dùng; chọn mã khác với --id.", file=sys.stderr)
         return 2

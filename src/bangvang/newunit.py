@@ -116,7 +116,7 @@ def _former_units(a: dict) -> list[dict]:
     units: list[dict] = []
     taken: set[str] = set()
     for name in a.get("don_vi_cu") or []:
-        record_id = new._unique(slugify(name), taken)
+        record_id = new.unique_id(slugify(name), taken)
         taken.add(record_id)
         units.append({"id": record_id, "ten": name, "loai": unit_type_of(name), "cap_tren": a.get("cap_tren_cu"),
                       "den_ngay": end})

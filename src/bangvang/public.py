@@ -150,10 +150,12 @@ class _Publisher:
                     self.gone.add((kind.ns, record.id))
 
     def _goes(self, record, kind: kinds.RecordKind) -> bool:
-        """A person who withdrew, a record that is only about them, a story told without consent."""
+        """A person who withdrew, a record that is only about them, a story told without consent, a
+        report still in draft (not issued: no number, no date)."""
         person = self._subject(record, kind)
         withdrew = person is not None and person.visibility == WITHDREW
-        return (withdrew and (kind.key == PEOPLE or not kind.private)) or (not _consented(record) and not kind.story)
+        return ((withdrew and (kind.key == PEOPLE or not kind.private)) or (not _consented(record) and not kind.story)
+                or bool(getattr(record, "draft", None)))
 
     def _ref(self, ref: RefValue) -> RefValue | None:
         """A reference as published; None when it names a record that is left out (an event then no

@@ -130,7 +130,7 @@ class Document(Record):
 
 
 def _rule_document_identity(d: Document, ctx: Context) -> None:
-    if not d.number and not d.title:
+    if not d.number and not d.title and not getattr(d, "draft", None):  # a draft's number is left blank
         ctx.issues.add(d.pos(), codes.THIEU_TRUONG, "Văn bản cần 'so_ky_hieu' hoặc, nếu không có số, 'ten'.",
                        "Ví dụ: so_ky_hieu: 45/KH-UBND.")
     if d.number:
@@ -152,6 +152,8 @@ class Report(Document):
 
     KIND: ClassVar[str] = "bao_cao"
     LABEL = "báo cáo"
+    draft: bool | None = fld("du_thao", Bool(), "true với bản dự thảo chưa ban hành: số, ngày để trống; trang web "
+                             "không đăng bản dự thảo.")
     place_name: str | None = fld("dia_danh", Text(60), "Địa danh trước ngày tháng.", example="Tân Thành")
     parent_printed: str | None = fld("co_quan_chu_quan_in", Text(200),
                                      "Dòng tên cơ quan chủ quản ở góc trái, viết hoa như bản in.",

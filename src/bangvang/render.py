@@ -97,10 +97,11 @@ class Renderer:
         def url(target, as_kind: str | None = None) -> str:
             return relative(self.routes.of(target, as_kind), here)
 
-        def md(text: str | None) -> str:
+        def md(text: str | None, own_images: bool = False) -> str:
             if not text:
                 return ""
-            html, tokens = self.markdown.render(text, {num: url(doc) for num, doc in self.doc_links.items()})
+            links = {num: url(doc) for num, doc in self.doc_links.items()}
+            html, tokens = self.markdown.render(text, links, own_images=own_images)
             toc_tokens.extend(tokens)
             return Markup(html)
 

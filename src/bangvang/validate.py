@@ -92,6 +92,12 @@ def _check_refs(data: Dataset, ids: dict[str, dict[str, Record]], issues: Issues
         + ([data.unit] if data.unit else [])
     for record in everything:
         for ref in iter_refs(record):
+            if getattr(ids[ref.kind].get(ref.id), "draft", None) and not getattr(record, "draft", None):
+                # A draft is not published (public.py): a published record pointing at it would point nowhere.
+                issues.add(ref.position, codes.DAN_BAN_DU_THAO,
+                           f"'{ref.id}' là một báo cáo còn là dự thảo (du_thao: true), không được đăng.",
+                           "Dẫn văn bản đã ban hành, hoặc ban hành báo cáo trước: ghi số, ngày, bỏ dòng du_thao.")
+                continue
             if ref.id in ids[ref.kind] or ref.id in data.broken_ids:
                 continue
             guess = suggest(ref.id, ids[ref.kind], cutoff=0.85)
