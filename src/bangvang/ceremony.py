@@ -47,6 +47,11 @@ class Slide:
     alt: str = ""
 
 
+def has_honorees(event) -> bool:
+    """Whether an event has anyone to put on the screen (an event told only in words has no screen)."""
+    return bool(event.models or event.awards or event.counts)
+
+
 def slides(view, labels, event) -> list[Slide]:
     """The slides of `event`, in the order of its page: models, then awards, then what was counted."""
     out = [_title(labels, event)]

@@ -119,14 +119,14 @@ class Site:
         context = {"record": record}
         if kind.awards:
             context.update(self._award_pages(kind, record, base))
-        if kind.screen:
-            context["screen"] = base + ceremony.PAGE
+        if kind.screen:  # an event told only in words has no screen
+            context["screen"] = base + ceremony.PAGE if ceremony.has_honorees(record) else None
         card = (sharecards.card_path(self.view, record), sharecards.record_card(self.view, self.labels, record)) \
             if kind.card else None
         self._add(PageSpec(paging.src_uri(base), kind.heading(record, self.view), kind.template, context,
                            description=kind.summary(record, self.view), toc=kind.toc, search=kind.search_rank,
                            crumbs=_crumbs(kind), card=card), record)
-        if kind.screen:
+        if context.get("screen"):
             self._add_screen(kind, record, base)
 
     def _add_screen(self, kind: kinds.RecordKind, record, base: str) -> None:
