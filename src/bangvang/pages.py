@@ -127,12 +127,11 @@ class Site:
                            description=kind.summary(record, self.view), toc=kind.toc, search=kind.search_rank,
                            crumbs=_crumbs(kind), card=card), record)
         if context.get("screen"):
-            self._add_screen(kind, record, base)
+            self._add_screen(kind, record, base, context["screen"])
 
-    def _add_screen(self, kind: kinds.RecordKind, record, base: str) -> None:
+    def _add_screen(self, kind: kinds.RecordKind, record, base: str, path: str) -> None:
         """The ceremony screen beside an event's page, and the file that runs alone (ceremony.py)."""
         name = kind.heading(record, self.view)
-        path = base + ceremony.PAGE
         context = {"record": record, "slides": ceremony.slides(self.view, self.labels, record),
                    "offline": path + ceremony.OFFLINE.format(id=record.id), "style": ceremony.SITE_STYLE,
                    "script": ceremony.SITE_SCRIPT, "image": self._slide_photo}

@@ -25,7 +25,9 @@ FOLDER = PAGE + "ma/"
 TABLE_FILE = PAGE + "bang.json"
 PER_SHARD = 400  # codes in a shard, at most on average: a shard stays a few tens of kilobytes
 WITHDRAWN = 0    # the entry of an honor whose person withdrew
-STATUSES = [*vocab.AWARD_STATUS, "dien_hinh"]  # an entry's status is its index here (the table lists them)
+MODEL_STATUS = vocab.Term("Được biểu dương, công nhận là gương điển hình tiên tiến")
+STATUS_TERMS = {**vocab.AWARD_STATUS, "dien_hinh": MODEL_STATUS}
+STATUSES = list(STATUS_TERMS)  # an entry's status is its index here (the table lists them in this order)
 
 
 def prefix_length(count: int) -> int:
@@ -88,8 +90,7 @@ def build(view, labels, routes) -> dict[str, str]:
             tables["movement"](link_of(view.get(model.movements[0])) if model.movements else None), routes.of(model)])
     for code in view.withdrawn_codes:
         entries.setdefault(code, []).append(WITHDRAWN)
-    statuses = [[key, term.label, term.description] for key, term in vocab.AWARD_STATUS.items()]
-    statuses.append(["dien_hinh", "Được biểu dương, công nhận là gương điển hình tiên tiến", ""])
+    statuses = [[key, term.label, term.description] for key, term in STATUS_TERMS.items()]
     return _files(entries, {"status": statuses} | {name: table.values for name, table in tables.items()})
 
 
