@@ -54,6 +54,7 @@ LAYER_OF = {
     # drivers: MkDocs and the command lines
     "mkdocs_hooks": "site", "strict": "site", "compact": "site", "csp": "site", "check": "site", "new": "site",
     "editor_schema": "site", "init": "site", "newunit": "site", "sitedir": "site", "preview": "site", "searchdialog": "site", "incremental": "site", "themeprefix": "site",
+    "heap": "site",  # when Python's cycle collector runs during a build
     "engine": "site",  # the engines and theme versions tested; refuses the others at start-up
     "import_report": "site", "draft": "site",
 }

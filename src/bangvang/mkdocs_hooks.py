@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from . import incremental, pagedeps, preview, searchdialog, sitedir, strict
+from . import heap, incremental, pagedeps, preview, searchdialog, sitedir, strict
 from .cards import CardCache, cache_folder
 from .compact import compact
 from .csp import add_policy
@@ -125,6 +125,7 @@ def on_serve(server, config, builder, **kwargs):
 
 def on_config(config, **kwargs):
     global _site, _search, _progress
+    heap.pause()  # the data, its view and the site's pages live until the build ends (heap.py)
     strict.watch(config.strict)
     folder = data_dir(config)
     _progress = BuildProgress()
@@ -192,6 +193,7 @@ def on_env(env, config, files, **kwargs):
     if _incremental is not None:
         env = _incremental.theme_env(env)
     env.bytecode_cache = template_cache(config)
+    heap.settle()
     env.globals["bv_fragments"] = {}  # navigation rendered once per section and depth (overrides/main.html)
     return with_theme_prefix(env, config.theme)
 
@@ -350,6 +352,7 @@ def on_post_build(config, **kwargs):
 
 
 def on_build_error(error, **kwargs):
+    heap.resume()
     sitedir.abandon()
 
 
