@@ -25,6 +25,7 @@ LAYER_OF = {
     # base: text, dates and numbers; issues and their codes — used everywhere
     "__init__": "base", "text": "base", "dates": "base", "docnumber": "base", "clock": "base", "progress": "base",
     "vocab": "base", "verifycode": "base", "issues": "base", "codes": "base", "cli": "base",
+    "heap": "base",  # when Python's cycle collector runs: paused while data is read, frozen after
     "markdown_limits": "base",  # how deep and long Markdown may be: the checker refuses, the renderer survives
     "photo_decode": "base",  # what the checker and the build read alike in a photo
     "redact": "base",  # finding names in text: the checker warns where the public view will replace
@@ -54,7 +55,6 @@ LAYER_OF = {
     # drivers: MkDocs and the command lines
     "mkdocs_hooks": "site", "strict": "site", "compact": "site", "csp": "site", "check": "site", "new": "site",
     "editor_schema": "site", "init": "site", "newunit": "site", "sitedir": "site", "preview": "site", "searchdialog": "site", "incremental": "site", "themeprefix": "site",
-    "heap": "site",  # when Python's cycle collector runs during a build
     "engine": "site",  # the engines and theme versions tested; refuses the others at start-up
     "import_report": "site", "draft": "site",
 }

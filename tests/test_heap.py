@@ -30,6 +30,19 @@ def _restore_collector():
     gc.enable()
 
 
+def test_reading_data_pauses_collection_and_gives_it_back_as_it_was():
+    with heap.gc_paused():
+        assert not gc.isenabled()
+        with heap.gc_paused():  # the model is read inside the build's own pause
+            pass
+        assert not gc.isenabled(), "an inner pause must not turn collection back on"
+    assert gc.isenabled()
+    gc.disable()
+    with heap.gc_paused():
+        pass
+    assert not gc.isenabled(), "a pause inside a caller's own does not enable collection"
+
+
 def test_reading_pauses_collection_and_rendering_freezes_what_was_built():
     heap.pause()
     assert not gc.isenabled()
@@ -41,13 +54,20 @@ def test_reading_pauses_collection_and_rendering_freezes_what_was_built():
     assert built() is not None, "a frozen object is not collected"
 
 
+def test_serve_pauses_but_does_not_freeze():
+    heap.pause()
+    heap.settle(freeze=False)
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+
+
 def test_the_next_build_hands_the_last_builds_cycles_back_to_the_collector():
     heap.pause()
     left = _cycle()  # a cycle of the last build that nothing refers to any more
     heap.settle()
     gc.collect()
     assert left() is not None
-    heap.pause()  # `mkdocs serve`: the next save's build begins
+    heap.pause()  # the next build in the same process begins (tests build in-process)
     assert gc.get_freeze_count() == 0
     heap.settle()
     gc.collect()

@@ -26,11 +26,12 @@ import time
 from pathlib import Path
 
 from . import cli
+from .heap import gc_paused
 from .issues import ERROR, NOTE, WARNING, Issue, Issues
 from .load import load
 from .manifest import BaseUnavailable, check_base_removals, read_base
 from .model import build_model
-from .progress import EVERY_SECONDS, Progress, gc_paused, vn_int, vn_seconds
+from .progress import EVERY_SECONDS, Progress, vn_int, vn_seconds
 
 
 def _git(args: list[str], cwd: Path) -> str:
@@ -164,9 +165,7 @@ def _as_json(issue: Issue, data_dir: Path) -> dict:
 
 
 if __name__ == "__main__":
-    # A one-shot command: no cyclic garbage collection while it runs (see progress.gc_paused), and
-    # none of the hundreds of thousands of objects it made walked again by the collections at exit.
+    # A one-shot command: no cyclic garbage collection while it runs (heap.py); at exit, heap.py
+    # freezes what it made, so that the interpreter does not walk it all once more.
     gc.disable()
-    status = main()
-    gc.freeze()
-    sys.exit(status)
+    sys.exit(main())

@@ -1,29 +1,47 @@
-"""Keeping Python's cycle collector off the data that lives for the whole build.
+"""Keeping Python's cycle collector off objects that are made in bulk and live on.
 
 CPython's collector walks every tracked object on each full collection, and runs one whenever the
-objects that survived have grown by a quarter. A build reads data/ into a model, a public view and
-page specs that all live until the end: at a province's size (50,000 recipients) that is millions of
-objects, and the full collections while they are built — which find nothing to free, since reading
-YAML and building records makes no reference cycles — took 8.7 s of a 130 s build, the one at exit
-another 4.4 s (measured with gc.callbacks, BENCHMARKS.md).
+objects that survived the young generations have grown by a quarter. Reading data/ makes hundreds of
+thousands of nodes and records and frees few of them, and a build then makes, from the public view,
+page specs, downloads, MkDocs' files and navigation, which all live until it ends. Reading makes no
+reference cycles, so those collections find nothing to free; they cost a fifth of a check's time,
+and at the benchmark province, where reading was already paused, the collections during the rest of
+the set-up took 8.7 s of a 130 s build, and the one at interpreter exit another 4.4 s (measured with
+gc.callbacks; BENCHMARKS.md).
 
-So a build pauses automatic collection from reading data/ until its pages are rendered, then moves
-what it built into the collector's permanent generation (gc.freeze): it is still freed by reference
-counting, and later collections walk only what the pages make. `mkdocs serve` builds again on every
-save; each build starts by unfreezing, so a cycle left from the last build is collected, not kept.
+So reading pauses automatic collection (`gc_paused`); a build keeps it paused from reading data/
+until its pages are rendered (`pause`), then moves what it made into the collector's permanent
+generation (`settle`, gc.freeze): still freed by reference counting, never walked again, so that the
+collections while pages render walk only what the pages make. A process that builds more than once
+hands the last build's frozen objects back first, so that its cycles are freed, not kept.
 """
 
 from __future__ import annotations
 
 import atexit
 import gc
-
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 _state = {"frozen_before": False}
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No automatic collection while many objects that will live on are made (data being read).
+
+    Nothing is lost: collection resumes afterwards, and reference counting frees memory meanwhile."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def pause() -> None:
-    """A build begins: what it reads and builds until the pages are rendered lives until it ends.
+    """A build begins: what it reads and makes until its pages are rendered lives until it ends.
 
     The previous build's frozen objects are first handed back to the collector."""
     _state["frozen_before"] = gc.get_freeze_count() > 0
@@ -31,15 +49,18 @@ def pause() -> None:
     gc.disable()
 
 
-def settle() -> None:
-    """Rendering begins: freeze what was built (model, view, the site's files and navigation) and
+def settle(freeze: bool = True) -> None:
+    """Rendering begins: freeze what was made (model, view, the site's files and navigation) and
     collect again, so that the pages' garbage is collected without walking the rest.
 
-    After an earlier build (`mkdocs serve`), one full collection first: the cycles that build left,
-    now unreferenced, would otherwise be frozen again and never freed."""
-    if _state["frozen_before"]:
-        gc.collect()
-    gc.freeze()
+    After an earlier build in the same process, one full collection first: the cycles that build
+    left, now unreferenced, would otherwise be frozen again and never freed. `mkdocs serve` does not
+    freeze (`freeze=False`): a save renders a few pages, and that collection would cost more than
+    freezing saves."""
+    if freeze:
+        if _state["frozen_before"]:
+            gc.collect()
+        gc.freeze()
     gc.enable()
 
 

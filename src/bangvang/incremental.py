@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .engine import logger_name
+from .heap import gc_paused
 from .pagedeps import Snapshot, changed_pages
-from .progress import gc_paused
 
 PACKAGE = Path(__file__).parent  # its templates, the officers' guide, vocabularies
 POLL = 0.1  # seconds between two looks at data/ for a save (a ward's folder: under a millisecond)

@@ -9,9 +9,10 @@ from datetime import date
 from pathlib import Path
 
 from . import clock, codes, kinds, markdown_limits, originals
+from .heap import gc_paused
 from .images import check_photo
 from .issues import Issues, Position
-from .progress import FileProgress, gc_paused
+from .progress import FileProgress
 from .records import Unit
 from .schema import Context, Invalid, Record, field_specs, parse_record
 from .fields import report_lookalike

@@ -193,7 +193,7 @@ def on_env(env, config, files, **kwargs):
     if _incremental is not None:
         env = _incremental.theme_env(env)
     env.bytecode_cache = template_cache(config)
-    heap.settle()
+    heap.settle(freeze=not _serving)  # a save renders a few pages: nothing to gain (heap.py)
     env.globals["bv_fragments"] = {}  # navigation rendered once per section and depth (overrides/main.html)
     return with_theme_prefix(env, config.theme)
 

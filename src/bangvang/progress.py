@@ -12,11 +12,9 @@ so the checker and the site build report the same way:
 
 from __future__ import annotations
 
-import gc
 import sys
 import time
-from contextlib import contextmanager
-from typing import Callable, Iterator, TextIO
+from typing import Callable, TextIO
 
 FileProgress = Callable[[int, int, int], None]  # (files done, files in all, records so far)
 
@@ -71,20 +69,3 @@ class Progress:
         """A new step of a job already reported as long (or that has become long): say so."""
         if self.lines or self.due():
             self.say(message)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many small objects are built.
-
-    Reading data allocates hundreds of thousands of nodes and records and frees few of them; the
-    collector would walk them all again and again (about a fifth of a check's time). Nothing is
-    lost: collection resumes afterwards, and reference counting still frees memory meanwhile.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -27,10 +27,10 @@ from pathlib import Path
 
 from . import kinds, verifycode
 from .fields import Url
+from .heap import gc_paused
 from .issues import Issues
 from .links import Links
 from .model import Model, load_model
-from .progress import gc_paused
 from .redact import NameRedactor
 from .schema import Record, RefValue, field_specs
 from .walk import rewritten
