@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import os
 import statistics
 import subprocess
@@ -140,3 +141,18 @@ def test_stock_site_files(tmp_path):
     assert "(../s000/page-000499.md)" in page and "(index.md)" in page
     sizes = [p.stat().st_size for p in md if p.name.startswith("page-")]
     assert 2500 < statistics.mean(sizes) < 3100  # ~2.8 KB of Markdown per page, like the stock yardstick's pages
+
+
+def test_gc_time_times_the_collector_of_a_real_build(run, tmp_path):
+    """benchmarks/gc_time.py (BENCHMARKS.md, the build ratio of issue 15) on the harness's data:
+    it builds the site and reports the collections; none walks the heap at exit (heap.py freezes it)."""
+    site = tmp_path / "site"
+    proc = subprocess.run([sys.executable, str(BENCH / "gc_time.py"), "-d", str(site)], cwd=REPO,
+                          capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BANGVANG_DATA": str(run["work"] / "small" / "data")})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert (site / "index.html").is_file()
+    summary = re.search(r"collections gen 0: (\d+) in [\d.]+ s, gen 1: (\d+) in [\d.]+ s, gen 2: (\d+) in", proc.stderr)
+    assert summary and int(summary[1]) > 0, proc.stderr[-3000:]
+    at_exit = re.findall(r"at exit: generation 2, [\d.]+ s, (\d+) freed", proc.stderr)
+    assert at_exit and all(freed == "0" for freed in at_exit), proc.stderr[-3000:]
