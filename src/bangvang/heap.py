@@ -4,10 +4,10 @@ CPython's collector walks every tracked object on each full collection, and runs
 objects that survived the young generations have grown by a quarter. Reading data/ makes hundreds of
 thousands of nodes and records and frees few of them, and a build then makes, from the public view,
 page specs, downloads, MkDocs' files and navigation, which all live until it ends. Reading makes no
-reference cycles, so those collections find nothing to free; they cost a fifth of a check's time,
-and at the benchmark province, where reading was already paused, the collections during the rest of
-the set-up took 8.7 s of a 130 s build, and the one at interpreter exit another 4.4 s (measured with
-gc.callbacks; BENCHMARKS.md).
+reference cycles, so those collections find nothing to free; they cost a fifth of a check's time.
+At the benchmark province, where reading was already paused, the full collections during the rest of
+the set-up took 8.4 s of a 131 s build (20 objects freed), one while pages rendered 3.5 s, and the one
+at interpreter exit 4.3 s (benchmarks/gc_time.py; BENCHMARKS.md).
 
 So reading pauses automatic collection (`gc_paused`); a build keeps it paused from reading data/
 until its pages are rendered (`pause`), then moves what it made into the collector's permanent
@@ -71,7 +71,7 @@ def resume() -> None:
 
 def _skip_final_collection() -> None:
     """At exit the interpreter collects the whole heap once more, only for the OS to free it
-    (4.4 s at a province's size): frozen objects are not walked."""
+    (4.3 s at a province's size): frozen objects are not walked."""
     gc.freeze()
 
 
