@@ -43,6 +43,7 @@ def main() -> None:
     gc.callbacks.append(_timed)
     sys.argv = ["mkdocs", "build", "--strict", "-q", *sys.argv[1:]]
     from mkdocs.__main__ import cli
+    status = 0
     try:
         cli()
     except SystemExit as done:
