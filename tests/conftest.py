@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from sitebuild import FIXED_ENV, SEED_DATA, build_site
+from sitebuild import FIXED_ENV, FIXTURE_DATA, SEED_DATA, build_site
 
 
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory):
     """One strict build of the bundled data, for tests that read it and change nothing."""
     build = build_site(SEED_DATA, tmp_path_factory.mktemp("seed") / "site")
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture(scope="session")
+def second_build(tmp_path_factory):
+    """One strict build of the second commune (tests/fixtures/xa-an-binh), for tests that only read it."""
+    build = build_site(FIXTURE_DATA, tmp_path_factory.mktemp("second") / "site")
     assert build.returncode == 0, build.output
     return build
 

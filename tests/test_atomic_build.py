@@ -20,7 +20,7 @@ import time
 import pytest
 
 from bangvang import sitedir
-from sitebuild import FIXTURE_DATA, REPO, SEED_DATA
+from sitebuild import FIXTURE_DATA, REPO, SEED_DATA, digest
 
 # Fixed date and address: two builds of the same data are byte-identical (test_reproducible.py).
 ENV = {"SOURCE_DATE_EPOCH": "1764288000", "BANGVANG_SITE_URL": "https://vidu.github.io/bang-vang/",
@@ -85,16 +85,6 @@ def _build(data, site, *flags, **kwargs) -> tuple[int, str]:
     return proc.returncode, output
 
 
-def _digest(site) -> dict[str, str]:
-    found = {}
-    for folder, _, names in os.walk(site):
-        for name in names:
-            path = os.path.join(folder, name)
-            with open(path, "rb") as f:
-                found[os.path.relpath(path, site)] = hashlib.sha256(f.read()).hexdigest()
-    return found
-
-
 def _debris(parent) -> list[str]:
     return sorted(name for name in os.listdir(parent) if DEBRIS.fullmatch(name))
 
@@ -105,7 +95,7 @@ def _old_site(tmp_path):
     (site / "index.html").write_text("<p>Trang cũ</p>", encoding="utf-8")
     (site / "phong-trao" / "index.html").write_text("<p>Phong trào cũ</p>", encoding="utf-8")
     (site / "da-xoa.html").write_text("<p>Trang đã bỏ khỏi dữ liệu</p>", encoding="utf-8")
-    return site, _digest(site)
+    return site, digest(site)
 
 
 def _wait_for(path, proc, timeout=120):
@@ -124,7 +114,7 @@ def lone(tmp_path_factory):
         site = tmp_path_factory.mktemp("lone") / "site"
         code, output = _build(data, site)
         assert code == 0, output
-        found[data] = _digest(site)
+        found[data] = digest(site)
     return found
 
 
@@ -138,7 +128,7 @@ def test_a_build_replaces_the_old_site_whole(tmp_path, lone):
     assert code == 0, output
     assert not (site / "da-xoa.html").exists()
     assert (site / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/gh-pages\n"
-    assert {k: v for k, v in _digest(site).items() if not k.startswith(".git")} == lone[FIXTURE_DATA]
+    assert {k: v for k, v in digest(site).items() if not k.startswith(".git")} == lone[FIXTURE_DATA]
     assert _debris(tmp_path) == [] and (tmp_path / ".other.tmp-0123abcd").is_dir()  # only this target's
     assert "Đã xoá thư mục '.site.tmp-0123abcd'" in output
 
@@ -151,7 +141,7 @@ def test_bad_data_leaves_the_old_site_untouched(tmp_path):
     code, output = _build(data, site)
     assert code != 0 and "Traceback" not in output
     assert "co-quan.yml" in output
-    assert _digest(site) == before
+    assert digest(site) == before
     assert _debris(tmp_path) == []
 
 
@@ -162,7 +152,7 @@ def test_a_build_failing_midway_leaves_the_old_site_untouched(tmp_path, mode):
     code, output = _build(FIXTURE_DATA, site, config=_config(tmp_path), env={"FAULTY_MODE": mode})
     assert code != 0
     assert {"raise": "lỗi giả giữa chừng", "crash": "crash in the middle", "warn": "in strict mode"}[mode] in output
-    assert _digest(site) == before
+    assert digest(site) == before
     assert _debris(tmp_path) == []
 
 
@@ -177,11 +167,11 @@ def test_a_killed_build_leaves_the_old_site_and_the_next_build_cleans_up(tmp_pat
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.communicate()
-    assert _digest(site) == before
+    assert digest(site) == before
     assert temp.is_dir()  # what the next build has to clean
     code, output = _build(FIXTURE_DATA, site)
     assert code == 0, output
-    assert _digest(site) == lone[FIXTURE_DATA]
+    assert digest(site) == lone[FIXTURE_DATA]
     assert _debris(tmp_path) == []
 
 
@@ -194,7 +184,7 @@ def test_ctrl_c_removes_the_unfinished_folder(tmp_path):
     proc.send_signal(signal.SIGINT)
     output, _ = proc.communicate(timeout=60)
     assert proc.returncode != 0, output
-    assert _digest(site) == before
+    assert digest(site) == before
     assert _debris(tmp_path) == []
 
 
@@ -215,7 +205,7 @@ def test_a_site_that_is_not_a_folder_is_refused(tmp_path, kind):
         assert site.read_text(encoding="utf-8") == "không phải trang web"
     else:
         assert site.is_symlink() and os.readlink(site) == str(elsewhere)
-    assert _digest(elsewhere) == {"a.txt": hashlib.sha256("giữ nguyên".encode()).hexdigest()}
+    assert digest(elsewhere) == {"a.txt": hashlib.sha256("giữ nguyên".encode()).hexdigest()}
     assert sorted(os.listdir(tmp_path)) == ["elsewhere", "site"]  # not even a lock file
 
 
@@ -224,7 +214,7 @@ def test_two_builds_at_once_take_turns(tmp_path, lone):
     procs = [_start(data, site, "--strict") for data in (FIXTURE_DATA, SEED_DATA)]
     outputs = [proc.communicate(timeout=600)[0] for proc in procs]
     assert [proc.returncode for proc in procs] == [0, 0], outputs
-    assert _digest(site) in (lone[FIXTURE_DATA], lone[SEED_DATA])  # one build's site, not a mix
+    assert digest(site) in (lone[FIXTURE_DATA], lone[SEED_DATA])  # one build's site, not a mix
     assert _debris(tmp_path) == []
 
 
@@ -241,11 +231,11 @@ def test_a_second_build_waits_for_the_first(tmp_path, lone):
         assert second.poll() is None and time.monotonic() < deadline, "".join(lines)
         time.sleep(0.05)
     assert len(list(tmp_path.glob(".site.tmp-*"))) == 1  # the second has not started writing
-    assert _digest(site) == before
+    assert digest(site) == before
     (tmp_path / "paused.go").touch()
     assert first.wait(timeout=600) == 0, first.communicate()[0]
     assert second.wait(timeout=600) == 0, "".join(lines)
-    assert _digest(site) == lone[SEED_DATA]  # the second ran after the first
+    assert digest(site) == lone[SEED_DATA]  # the second ran after the first
     assert _debris(tmp_path) == []
 
 
@@ -277,7 +267,7 @@ def test_gh_deploy_publishes_the_swapped_folder(tmp_path, lone):
     assert f"Copying '{site}' to 'gh-pages'" in output
     listed = subprocess.run(["git", "-C", str(remote), "ls-tree", "-r", "--name-only", "gh-pages"],
                             capture_output=True, text=True, check=True).stdout.split()
-    assert set(listed) - {".nojekyll"} == set(lone[FIXTURE_DATA]) == set(_digest(site))
+    assert set(listed) - {".nojekyll"} == set(lone[FIXTURE_DATA]) == set(digest(site))
 
 
 def test_the_lock_is_held_until_released(tmp_path):

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from sitebuild import FIXED_ENV, FIXTURE_DATA, REPO, SEED_DATA, Build, digest
-from test_atomic_build import _config, _digest, _old_site
+from test_atomic_build import _config, _old_site
 
 FORK = REPO / ".venv-properdocs" / ("Scripts" if os.name == "nt" else "bin") / "properdocs"
 MAKE_IT = ("python3 -m venv .venv-properdocs && .venv-properdocs/bin/pip install -q --require-hashes"
@@ -97,4 +97,4 @@ def test_a_warning_late_in_a_strict_build_replaces_nothing(tmp_path, flags):
     build = properdocs_build(FIXTURE_DATA, site, *flags, config=_config(tmp_path), extra_env={"FAULTY_MODE": "warn"})
     assert build.returncode != 0, build.output
     assert "cảnh báo giả giữa chừng" in build.output and "Traceback" not in build.output
-    assert _digest(site) == before
+    assert digest(site) == before

@@ -31,10 +31,8 @@ def ward(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def commune(tmp_path_factory):
-    build = build_site(FIXTURE_DATA, tmp_path_factory.mktemp("commune") / "site")
-    assert build.returncode == 0, build.output
-    return build
+def commune(second_build):
+    return second_build
 
 
 @pytest.fixture(scope="module")

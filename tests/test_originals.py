@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 
 import pikepdf
 import pytest
@@ -21,7 +20,7 @@ from bangvang import codes, originals, pdfclean
 from bangvang.model import load_model
 
 from datatree import BASE_FILES, write_tree
-from sitebuild import FIXTURE_DATA, build_site
+
 
 FORBIDDEN = [b"/JavaScript", b"/JS", b"/OpenAction", b"/Launch", b"/EmbeddedFile", b"/Author", b"/Creator",
              b"/Producer", b"/Metadata", b"/AA", b"/AcroForm", b"x:xmpmeta", b"ScanApp", b"Quet"]
@@ -163,9 +162,8 @@ def test_a_pdf_no_document_names_is_reported(tmp_path):
     assert [i.position.path for i in issues.items if str(i.code) == str(codes.TEP_KHONG_DUOC_DUNG)] == ["data/ban-goc/thua.pdf"]
 
 
-def test_the_second_commune_publishes_its_original_cleaned_with_a_preview(tmp_path):
-    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
-    site = build_site(tmp_path / "data", tmp_path / "site").site
+def test_the_second_commune_publishes_its_original_cleaned_with_a_preview(second_build):
+    site = second_build.site
     pdfs = sorted(site.rglob("*.pdf"))
     assert pdfs, "the second commune's demo attaches at least one original"
     for path in pdfs:

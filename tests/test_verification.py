@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,14 +19,14 @@ from bangvang.public import load_view
 
 from datatree import BASE_FILES, write_tree
 from sitebuild import FIXTURE_DATA, REPO, build_site
+import validationkit
 
-TODAY = date(2026, 11, 28)
 AWARD = BASE_FILES["khen-thuong/2023.yml"]
 
 
 def view_of(tmp_path: Path, changes: dict | None = None):
-    view, issues = load_view(write_tree(tmp_path, changes), TODAY)
-    assert view is not None, issues.format_all() if hasattr(issues, "format_all") else issues
+    view, issues = validationkit.load(tmp_path, changes)
+    assert view is not None, issues.report()
     return view
 
 
@@ -71,11 +69,9 @@ def test_the_code_changes_with_who_what_or_the_decision(tmp_path, change):
 
 
 @pytest.fixture(scope="module")
-def second(tmp_path_factory):
-    root = tmp_path_factory.mktemp("second")
-    shutil.copytree(FIXTURE_DATA, root / "data")
-    view, _ = load_view(root / "data")
-    return view, build_site(root / "data", root / "site").site
+def second(second_build):
+    view, _ = load_view(FIXTURE_DATA)
+    return view, second_build.site
 
 
 def lookup(site: Path, code: str):
