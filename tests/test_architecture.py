@@ -50,10 +50,11 @@ LAYER_OF = {
     "routes": "pages", "render": "pages", "markdown_safe": "pages", "markdown_fast": "pages", "charts": "pages", "pagespec": "pages",
     "sitepages": "pages", "pages": "pages", "verify_index": "pages", "pdfclean": "pages", "ceremony": "pages", "opendata": "pages", "feed": "pages", "search": "pages", "searchtext": "pages",
     "cards": "pages", "sharecards": "pages", "pagedeps": "pages",
+    "csp": "pages",  # a page's Content-Security-Policy: the hooks add it, the ceremony's offline file states its own
     "dictionary": "pages", "error_guide": "pages", "thumbnails": "pages",
     "draftfacts": "pages", "draftbody": "pages", "draftdocx": "pages",  # a draft report, made from the public view
     # drivers: MkDocs and the command lines
-    "mkdocs_hooks": "site", "strict": "site", "compact": "site", "csp": "site", "check": "site", "new": "site",
+    "mkdocs_hooks": "site", "strict": "site", "compact": "site", "check": "site", "new": "site",
     "editor_schema": "site", "init": "site", "newunit": "site", "sitedir": "site", "preview": "site", "searchdialog": "site", "incremental": "site", "themeprefix": "site",
     "engine": "site",  # the engines and theme versions tested; refuses the others at start-up
     "import_report": "site", "draft": "site",

@@ -14,11 +14,11 @@ Nobody who withdrew is on a slide; a person shown by initials is shown by initia
 from __future__ import annotations
 
 import base64
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import vocab
+from .csp import sha256_source
 
 PACKAGE = Path(__file__).parent
 SCRIPT, STYLE = PACKAGE / "assets" / "screen.js", PACKAGE / "assets" / "screen.css"
@@ -114,7 +114,6 @@ def offline_style() -> str:
 def policy(style: str, script: str) -> str:
     """The offline file's own Content-Security-Policy: nothing from anywhere, its one style and script
     by their hashes, pictures and fonts from data: URIs. Opened from the site, it fetches nothing either."""
-    def sha(text: str) -> str:
-        return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
-    return (f"default-src 'none'; img-src data:; font-src data:; style-src {sha(style)}; script-src {sha(script)}; "
+    return (f"default-src 'none'; img-src data:; font-src data:; style-src {sha256_source(style)}; "
+            f"script-src {sha256_source(script)}; "
             "base-uri 'none'; form-action 'none'")

@@ -97,7 +97,7 @@ class PublicView(Links):
 
 def publish(model: Model) -> PublicView:
     """The public view of a validated model (the rules are in this module's docstring)."""
-    with gc_paused():  # a copy of every record: many objects, none garbage (progress.gc_paused)
+    with gc_paused():  # a copy of every record: many objects, none garbage (heap.gc_paused)
         return _Publisher(model).view()
 
 

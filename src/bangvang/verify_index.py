@@ -91,7 +91,8 @@ def build(view, labels, routes) -> dict[str, str]:
     for code in view.withdrawn_codes:
         entries.setdefault(code, []).append(WITHDRAWN)
     statuses = [[key, term.label, term.description] for key, term in STATUS_TERMS.items()]
-    return _files(entries, {"status": statuses} | {name: table.values for name, table in tables.items()})
+    shared = {"status": statuses} | {name: table.values for name, table in tables.items()}
+    return _files(entries, shared, prefix_of(view))
 
 
 def _decision(document, routes) -> list | None:
@@ -101,8 +102,8 @@ def _decision(document, routes) -> list | None:
     return [document.display_title, document.date.short() if document.date else "", routes.of(document)]
 
 
-def _files(entries: dict[str, list], tables: dict) -> dict[str, str]:
-    length = prefix_length(len(entries))  # the same count as prefix_of's: every code is an entry
+def _files(entries: dict[str, list], tables: dict, length: int) -> dict[str, str]:
+    """Every shard of `length`-letter prefixes (the page's own, prefix_of), and the table."""
     shards: dict[str, dict] = {}
     for code in sorted(entries):
         shards.setdefault(code[:length], {})[code[length:]] = entries[code]
