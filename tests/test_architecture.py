@@ -39,7 +39,7 @@ LAYER_OF = {
     "kinds": "schema",
     "reportfile": "schema",  # a report's file written out, keys as records.Report declares them
     # reading data/
-    "load": "load", "images": "load", "originals": "load",
+    "load": "load", "images": "load", "originals": "load", "datafiles": "load",
     # rules across records
     "personal_data": "validate", "withdrawn_names": "validate", "validate": "validate", "manifest": "validate",
     "model": "model",

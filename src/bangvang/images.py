@@ -40,6 +40,7 @@ from pathlib import Path
 
 from . import codes
 from .codes import Code
+from .datafiles import file_problem
 from .issues import Issues, Position
 from .photo_decode import DRAFT_SIDE, orientation
 from .progress import vn_int
@@ -94,20 +95,17 @@ def check_photo(root: Path, rel: str, position: Position, issues: Issues) -> boo
 
 def _file_refusal(root: Path, rel: str, path: Path) -> Refusal | None:
     """The file itself: a real file of data/anh/, named exactly so, small enough."""
-    folder = root / "anh"
-    if path.is_symlink() or folder.is_symlink():
+    problem = file_problem(root, "anh", path, MAX_BYTES)
+    if problem is None:
+        return None
+    if problem.kind == "symlink":
         return Refusal(codes.LIEN_KET_TEP, "Ảnh '{rel}' là liên kết tượng trưng (symlink).", "Thay bằng tệp ảnh thật.")
-    names = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
-    if path.name not in names or not path.is_file():
-        close = [n for n in names if n.lower() == path.name.lower()]
-        message = ("Không có tệp '{rel}'; trong thư mục có '" + close[0] + "' (khác chữ hoa, chữ thường)." if close
-                   else "Không có tệp ảnh '{rel}' trong thư mục data/anh/.")
+    if problem.kind == "missing":
+        message = ("Không có tệp '{rel}'; trong thư mục có '" + problem.close + "' (khác chữ hoa, chữ thường)."
+                   if problem.close else "Không có tệp ảnh '{rel}' trong thư mục data/anh/.")
         return Refusal(codes.THIEU_TEP_ANH, message, _HINT_FILE)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        return Refusal(codes.ANH_QUA_LON, f"Ảnh '{{rel}}' nặng {vn_int(size)} byte, vượt giới hạn {vn_int(MAX_BYTES)} byte.",
-                       "Giảm kích thước ảnh (ví dụ cạnh dài 2000 điểm ảnh) rồi lưu lại.")
-    return None
+    return Refusal(codes.ANH_QUA_LON, f"Ảnh '{{rel}}' nặng {vn_int(problem.size)} byte, vượt giới hạn {vn_int(MAX_BYTES)} byte.",
+                   "Giảm kích thước ảnh (ví dụ cạnh dài 2000 điểm ảnh) rồi lưu lại.")
 
 
 def _type_refusal(path: Path) -> Refusal | None:

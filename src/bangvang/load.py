@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from . import clock, codes, kinds, markdown_limits, originals
+from .datafiles import IGNORED_NAMES
 from .heap import gc_paused
 from .images import check_photo
 from .issues import Issues, Position
@@ -19,8 +20,7 @@ from .fields import report_lookalike
 from .text import lookalikes, nfc
 from .yamlsrc import MAPPING, SEQUENCE, comments, parse_yaml, read_text, split_front_matter
 
-# Files that may sit in data/ without being data.
-IGNORED_NAMES = {".gitkeep", "README.md"}
+# Files that may sit in data/ without being records (and datafiles.IGNORED_NAMES, never data).
 MANIFEST_FILE = "da-cong-bo.yml"  # the list of published ids, see manifest.py
 PHOTO_FOLDER = "anh"              # photos, named by the records that show them
 ATTACHMENT_SUFFIX = ".txt"        # a report's raw extracted text, beside it in its folder

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import codes
+from .datafiles import IGNORED_NAMES, file_problem
 from .issues import Issues, Position
 from .progress import vn_int
 
@@ -31,20 +32,17 @@ def check_original(root: Path, rel: str, position: Position, issues: Issues) -> 
 
 
 def _file_refusal(root: Path, path: Path):
-    folder = root / FOLDER
-    if path.is_symlink() or folder.is_symlink():
+    problem = file_problem(root, FOLDER, path, MAX_BYTES)
+    if problem is None:
+        return None
+    if problem.kind == "symlink":
         return codes.LIEN_KET_TEP, "Bản gốc '{rel}' là liên kết tượng trưng (symlink).", "Thay bằng tệp PDF thật."
-    names = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
-    if path.name not in names or not path.is_file():
-        close = [n for n in names if n.lower() == path.name.lower()]
-        message = ("Không có tệp '{rel}'; trong thư mục có '" + close[0] + "' (khác chữ hoa, chữ thường)." if close
-                   else "Không có tệp bản gốc '{rel}' trong thư mục data/ban-goc/.")
+    if problem.kind == "missing":
+        message = ("Không có tệp '{rel}'; trong thư mục có '" + problem.close + "' (khác chữ hoa, chữ thường)."
+                   if problem.close else "Không có tệp bản gốc '{rel}' trong thư mục data/ban-goc/.")
         return codes.THIEU_TEP_BAN_GOC, message, _HINT_FILE
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        return (codes.BAN_GOC_QUA_LON, f"Bản gốc '{{rel}}' nặng {vn_int(size)} byte, vượt giới hạn {vn_int(MAX_BYTES)} byte.",
-                "Quét lại ở 200 dpi, đen trắng hoặc thang xám (bản quét màu nặng gấp nhiều lần), rồi lưu lại.")
-    return None
+    return (codes.BAN_GOC_QUA_LON, f"Bản gốc '{{rel}}' nặng {vn_int(problem.size)} byte, vượt giới hạn {vn_int(MAX_BYTES)} byte.",
+            "Quét lại ở 200 dpi, đen trắng hoặc thang xám (bản quét màu nặng gấp nhiều lần), rồi lưu lại.")
 
 
 def _pdf_refusal(path: Path):
@@ -84,7 +82,7 @@ def check_originals(data, issues: Issues, rel_of) -> None:
                 data.files[rel_of(data.root, data.root / original.file)] = FOLDER
     folder = data.root / FOLDER
     for path in sorted(folder.iterdir()) if folder.is_dir() else ():
-        if f"{FOLDER}/{path.name}" not in named and path.name not in (".gitkeep", "README.md"):
+        if f"{FOLDER}/{path.name}" not in named and path.name not in IGNORED_NAMES:
             issues.add(Position(rel_of(data.root, path)), codes.TEP_KHONG_DUOC_DUNG,
                        "Tệp này không được văn bản nào dùng (trường 'ban_goc' > 'tep').",
                        "Ghi đường dẫn tệp vào 'ban_goc' của văn bản tương ứng, hoặc xoá tệp nếu không dùng.")
